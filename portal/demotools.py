@@ -1,0 +1,64 @@
+"""Building blocks of the demo content, and the portal's own part of it.
+
+Each app, the portal included, may have a ``demo.py`` that registers a builder with ``@demo_builder(order)``;
+``manage.py load_demo_content`` finds them through Django's app registry, so the
+portal never imports the sections. Builders only create what is missing and never
+overwrite a page that exists, so running the command again changes nothing and keeps
+editors' changes.
+"""
+
+from wagtail.models import Page, Site
+
+_BUILDERS = []
+
+
+def demo_builder(order):
+    def register(function):
+        _BUILDERS.append((order, function.__module__, function))
+        return function
+
+    return register
+
+
+def registered_builders():
+    return [function for _order, _module, function in sorted(_BUILDERS, key=lambda entry: entry[:2])]
+
+
+def ensure_page(parent, model, slug, **fields):
+    """The child of `parent` with `slug`, created and published from `fields` if missing."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is not None:
+        return page
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def home_page():
+    """The site's HomePage, replacing Wagtail's placeholder welcome page on a new database."""
+    from .models import HomePage
+
+    site = Site.objects.get(is_default_site=True)
+    if isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    return None
+
+
+def create_home_page(**fields):
+    from .models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    placeholder = site.root_page if site else None
+    if placeholder is not None and placeholder.specific_class is Page and not placeholder.get_children().exists():
+        # Wagtail's "Welcome" page of a new database: it holds the "home" slug and nothing else.
+        placeholder.delete()
+    home = HomePage(slug="home", **fields)
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    else:
+        site.root_page = home
+        site.save()
+    return home

@@ -1,0 +1,156 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, get_page_models
+from wagtail.search import index
+
+from .blocks import ContentStreamBlock
+
+
+class HomePage(Page):
+    """The site's root: a hero, the links editors feature, and the newest section items."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    hero_intro = models.TextField(_("hero introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown behind the hero text as decoration; it carries no information."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_intro"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        InlinePanel("featured_links", heading=_("Featured links"), label=_("Featured link")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("hero_intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    # No subpage_types: each section declares HomePage as its parent, so the portal
+    # never has to name (and import) the sections built on it.
+    max_count = 1
+
+    latest_count = 6
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def latest_items(self):
+        """The newest pages of every page type that asks to be listed on the home page."""
+        listed_types = [model for model in get_page_models() if getattr(model, "listed_on_home", False)]
+        if not listed_types:
+            return []
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .type(*listed_types)
+            .order_by("-first_published_at")
+            .specific()[: self.latest_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_links"] = self.featured_links.select_related("link_page")
+        context["latest_items"] = self.latest_items()
+        return context
+
+
+class HomeFeaturedLink(Orderable):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_links")
+    title = models.CharField(_("title"), max_length=120)
+    description = models.CharField(_("description"), max_length=250, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.URLField(_("external address"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        PageChooserPanel("link_page"),
+        FieldPanel("link_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured link")
+
+    def clean(self):
+        if bool(self.link_page_id) == bool(self.link_url):
+            raise ValidationError(_("Choose either a page or an external address, not both."))
+
+    @property
+    def href(self):
+        return self.link_page.url if self.link_page_id else self.link_url
+
+
+class StandardPage(Page):
+    """A plain content page: an introduction and a body built from the shared blocks."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="mail")
+class OfficeContact(BaseSiteSetting):
+    """The Office's contact details shown in every page's footer."""
+
+    office_name = models.CharField(_("office name"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    telephone = models.CharField(_("telephone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("A short line under the contact details, such as who runs the Office."),
+    )
+
+    panels = [
+        FieldPanel("office_name"),
+        FieldPanel("address"),
+        FieldPanel("telephone"),
+        FieldPanel("email"),
+        FieldPanel("office_hours"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = _("Office contact")
+
+    @property
+    def telephone_uri(self):
+        return "tel:" + "".join(ch for ch in self.telephone if ch.isdigit() or ch == "+")

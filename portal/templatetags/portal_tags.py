@@ -1,0 +1,66 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from portal.i18n import language_urls, unprefixed_path, untranslated_fields
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    current = get_language()
+    return {
+        "languages": [
+            {"code": code, "name": name, "url": url, "current": code == current}
+            for code, name, url in language_urls(request.get_full_path())
+        ]
+    }
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    request = context["request"]
+    return {
+        "alternates": [
+            (code, request.build_absolute_uri(url)) for code, _name, url in language_urls(request.path)
+        ],
+        "x_default": request.build_absolute_uri(unprefixed_path(request.path)),
+    }
+
+
+@register.simple_tag
+def translation_pending(instance):
+    """The language shown instead when the visitor's language lacks text, else ""."""
+    if instance is not None and untranslated_fields(instance):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return ""
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, trail=None):
+    """Ancestors of `page` from the home page, then any extra (title, url) steps of a view."""
+    crumbs = []
+    if page is not None:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        crumbs = [(ancestor.title, ancestor.url) for ancestor in ancestors]
+    crumbs += list(trail or [])
+    return {"crumbs": crumbs}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"home": None, "items": []}
+    home = site.root_page
+    items = Page.objects.child_of(home).live().public().in_menu()
+    current = context.get("page")
+    current_path = current.path if current is not None else ""
+    return {
+        "home": home,
+        "items": [(item, current_path.startswith(item.path)) for item in items],
+    }

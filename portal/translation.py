@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import HomeFeaturedLink, HomePage, OfficeContact, StandardPage
+
+
+@register(HomePage)
+class HomePageTranslation(TranslationOptions):
+    fields = ("hero_title", "hero_intro")
+
+
+@register(HomeFeaturedLink)
+class HomeFeaturedLinkTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(StandardPage)
+class StandardPageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(OfficeContact)
+class OfficeContactTranslation(TranslationOptions):
+    fields = ("office_name", "address", "office_hours", "note")

@@ -1,0 +1,20 @@
+import pytest
+from wagtail.models import Site
+
+from portal.demotools import create_home_page
+
+
+@pytest.fixture
+def home(db):
+    """The site's HomePage, standing where a real deployment has it (the default site's root)."""
+    return create_home_page(
+        title_en="Home",
+        title_zh_hans="首页",
+        hero_title_en="Shanghai, explained for the world",
+        hero_title_zh_hans="向世界讲述上海",
+    )
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)

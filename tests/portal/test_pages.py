@@ -1,0 +1,143 @@
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.documents.models import Document
+from wagtail_factories import DocumentFactory, ImageFactory
+
+from portal.factories import HomeFeaturedLinkFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def every_block(image, document, target, words):
+    return [
+        {"type": "heading", "value": {"text": words["heading"], "level": "h2"}},
+        {"type": "paragraph", "value": f"<p>{words['paragraph']}</p>"},
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": words["alt"], "decorative": False},
+                "caption": words["caption"],
+                "credit": words["credit"],
+            },
+        },
+        {"type": "numbered_list", "value": {"title": words["list_title"], "items": words["items"]}},
+        {"type": "quote", "value": {"quote": words["quote"], "attribution": words["attribution"]}},
+        {"type": "document", "value": {"document": document.pk, "label": words["document"]}},
+        {"type": "call_to_action", "value": {"label": words["cta"], "page": target.pk, "url": ""}},
+    ]
+
+
+ENGLISH = {
+    "heading": "Who we are",
+    "paragraph": "Founded in June 1991.",
+    "alt": "The Bund at dusk",
+    "caption": "The riverside at dusk",
+    "credit": "Photo: Office archive",
+    "list_title": "Responsibilities",
+    "items": ["Arrange press conferences.", "Assist foreign journalists."],
+    "quote": "We read every comment.",
+    "attribution": "The Director",
+    "document": "Annual report",
+    "cta": "Register as a journalist",
+}
+CHINESE = {
+    "heading": "关于我们",
+    "paragraph": "成立于1991年6月。",
+    "alt": "黄昏时的外滩",
+    "caption": "黄昏时的江边",
+    "credit": "图片：新闻办资料",
+    "list_title": "主要职责",
+    "items": ["组织新闻发布会。", "协助境外记者。"],
+    "quote": "我们认真对待每一条意见。",
+    "attribution": "主任",
+    "document": "年度报告",
+    "cta": "记者登记",
+}
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("en", ENGLISH), ("zh-hans", CHINESE)])
+def test_standard_page_renders_every_block_in_each_language(client, home, prefix, words):
+    image = ImageFactory()
+    document = DocumentFactory(title="Report")
+    target = StandardPageFactory(parent=home, slug="register")
+    StandardPageFactory(
+        parent=home,
+        slug="about",
+        body_en=every_block(image, document, target, ENGLISH),
+        body_zh_hans=every_block(image, document, target, CHINESE),
+    )
+
+    main = soup(client.get(f"/{prefix}/about/")).main
+
+    assert main.find("h2", string=words["heading"])
+    assert words["paragraph"] in main.get_text()
+    figure = main.select_one("figure.figure")
+    assert figure.img["alt"] == words["alt"]
+    assert "webp" in figure.img["src"] and figure.img.get("srcset")
+    assert words["caption"] in figure.figcaption.get_text()
+    assert words["credit"] in figure.select_one(".figure__credit").get_text()
+    assert [li.get_text(strip=True) for li in main.select(".numbered-list ol li")] == words["items"]
+    assert main.select_one(".quote blockquote").get_text(strip=True) == words["quote"]
+    assert main.select_one(".quote figcaption").get_text(strip=True) == words["attribution"]
+    document_link = main.select_one(".document-link a")
+    assert document_link.get_text(strip=True) == words["document"]
+    assert document_link["href"] == Document.objects.get().url
+    cta = main.select_one(".cta a")
+    assert cta.get_text(strip=True) == words["cta"]
+    assert cta["href"] == f"/{prefix}/register/"
+
+
+def test_home_page_shows_hero_and_featured_links_in_each_language(client, home):
+    about = StandardPageFactory(parent=home, slug="about")
+    HomeFeaturedLinkFactory(home_page=home, link_page=about, link_url="", title_en="About", title_zh_hans="关于")
+    HomeFeaturedLinkFactory(home_page=home, link_url="https://example.org/", title_en="Partner", title_zh_hans="伙伴")
+
+    english = soup(client.get("/en/"))
+    chinese = soup(client.get("/zh-hans/"))
+
+    assert english.h1.get_text(strip=True) == "Shanghai, explained for the world"
+    assert chinese.h1.get_text(strip=True) == "向世界讲述上海"
+    assert [(a.get_text(" ", strip=True), a["href"]) for a in chinese.select(".card a")] == [
+        ("关于", "/zh-hans/about/"),
+        ("伙伴", "https://example.org/"),
+    ]
+    assert english.select_one(".card a")["href"] == "/en/about/"
+
+
+def test_home_page_lists_nothing_under_latest_when_no_section_lists_itself(client, home):
+    StandardPageFactory(parent=home)
+
+    assert soup(client.get("/en/")).select_one("#latest-heading") is None
+
+
+def test_main_menu_lists_pages_shown_in_menus(client, home):
+    StandardPageFactory(parent=home, slug="about", title_en="About the Office", show_in_menus=True)
+    StandardPageFactory(parent=home, slug="hidden", title_en="Hidden", show_in_menus=False)
+
+    links = [a.get_text(strip=True) for a in soup(client.get("/en/")).select("nav.main-menu a")]
+
+    assert links == ["Home", "About the Office"]
+
+
+def test_unpublished_page_is_not_served(client, home):
+    page = StandardPageFactory(parent=home, slug="draft")
+    page.unpublish()
+
+    assert client.get("/en/draft/").status_code == 404
+
+
+def test_page_queries_do_not_grow_with_menu_size(client, home, django_assert_max_num_queries):
+    for n in range(3):
+        StandardPageFactory(parent=home, show_in_menus=True)
+    client.get("/en/")  # warm Wagtail's per-process caches (site root paths)
+    with django_assert_max_num_queries(30) as few:
+        client.get("/en/")
+    for n in range(30):
+        StandardPageFactory(parent=home, show_in_menus=True)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/en/")

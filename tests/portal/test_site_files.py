@@ -1,0 +1,67 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import DatabaseError
+
+from portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def test_sitemap_lists_every_live_page_in_both_languages_with_alternates(client, home):
+    about = StandardPageFactory(parent=home, slug="about")
+    StandardPageFactory(parent=about, slug="history")
+    StandardPageFactory(parent=home, slug="draft").unpublish()
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = sorted(url.find("s:loc", NS).text for url in root.findall("s:url", NS))
+    assert locations == sorted(
+        f"http://testserver/{lang}/{path}"
+        for lang in ("en", "zh-hans")
+        for path in ("", "about/", "about/history/")
+    )
+    about_entry = next(
+        url for url in root.findall("s:url", NS) if url.find("s:loc", NS).text == "http://testserver/zh-hans/about/"
+    )
+    alternates = {link.get("hreflang"): link.get("href") for link in about_entry.findall("x:link", NS)}
+    assert alternates == {
+        "en": "http://testserver/en/about/",
+        "zh-hans": "http://testserver/zh-hans/about/",
+        "x-default": "http://testserver/about/",
+    }
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_healthz_reports_a_working_database(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_an_unreachable_database(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", fail)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
