@@ -1,0 +1,37 @@
+# One way to set up and run the project: `make run` (local site) and `make test` (test suite).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test messages check-translations lint clean
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Local site on SQLite (or DATABASE_URL) with the demo content and a local admin account.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole test suite; on PostgreSQL when DATABASE_URL points at one.
+test: install
+	$(PY) -m pytest
+
+# After changing visible strings: refresh the catalogue, translate, then compile.
+messages: install
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+check-translations: install
+	$(PY) manage.py check_translations
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3
