@@ -12,7 +12,12 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core for the accessibility checks of the browser tests; without npm they are skipped.
+# (npm keeps the packages' own file dates, so a stamp of our own marks the install.)
+node_modules/.installed: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; else echo "npm not found: browser tests will be skipped"; fi
+
+install: $(VENV)/.installed node_modules/.installed
 
 # Local site on SQLite (or DATABASE_URL) with the demo content and a local admin account.
 run: install
@@ -29,6 +34,10 @@ test: install
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check-translations: install
 	$(PY) manage.py check_translations

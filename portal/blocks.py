@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -85,9 +86,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose either a page or an external address, not both.")
-            raise StructBlockValidationError(
-                block_errors={"page": ErrorList([ValidationError(message)])}
-            )
+            raise StructBlockValidationError(block_errors={"page": ErrorList([ValidationError(message)])})
         return value
 
 

@@ -5,9 +5,9 @@ Facts come from the Office's "About us" document (seed 000), retold in the proje
 
 from wagtail.models import Site
 
-from portal.demotools import create_home_page, demo_builder, ensure_page, home_page
+from portal.demotools import create_home_page, demo_builder, ensure_featured_link, ensure_page, home_page, paragraphs
 
-from .models import HomeFeaturedLink, OfficeContact, StandardPage
+from .models import OfficeContact, StandardPage
 
 RESPONSIBILITIES_EN = [
     "Present the city's economic and social development to audiences in China and abroad.",
@@ -37,15 +37,11 @@ RESPONSIBILITIES_ZH = [
 ]
 
 
-def _rich(text):
-    return "".join(f"<p>{paragraph}</p>" for paragraph in text.strip().split("\n\n"))
-
-
 ABOUT_BODY_EN = [
     {"type": "heading", "value": {"text": "A welcome from the Director", "level": "h2"}},
     {
         "type": "paragraph",
-        "value": _rich(
+        "value": paragraphs(
             """Thank you for visiting the website of the Information Office of Shanghai Municipality. Our Office is part of the municipal government, and our work is to help people everywhere see this great eastern city as it really is.
 
 This site is our official channel to the public and to the media at home and abroad. Here you will find government news that is accurate and up to date, municipal press conferences to watch live or later, news of the Office, cultural exchanges with other countries and the services the government offers.
@@ -53,11 +49,17 @@ This site is our official channel to the public and to the media at home and abr
 Journalists can register online and find practical help for reporting in the city. We read every comment and suggestion we receive, and we look forward to hearing from you."""
         ),
     },
-    {"type": "quote", "value": {"quote": "We read every comment and suggestion we receive.", "attribution": "Director of the Information Office"}},
+    {
+        "type": "quote",
+        "value": {
+            "quote": "We read every comment and suggestion we receive.",
+            "attribution": "Director of the Information Office",
+        },
+    },
     {"type": "heading", "value": {"text": "Who we are", "level": "h2"}},
     {
         "type": "paragraph",
-        "value": _rich(
+        "value": paragraphs(
             """The Information Office was set up in June 1991. It answers jointly to the Shanghai Municipal Committee of the Communist Party of China and the Shanghai Municipal People's Government, and it leads the city's international communication. Its aim is a fair and accurate picture of Shanghai, which it pursues by serving journalists from China and from abroad."""
         ),
     },
@@ -65,7 +67,7 @@ Journalists can register online and find practical help for reporting in the cit
     {"type": "heading", "value": {"text": "Services for the media", "level": "h2"}},
     {
         "type": "paragraph",
-        "value": _rich(
+        "value": paragraphs(
             """Journalists can register with us online, follow municipal press conferences live or in the archive, and read our questions and answers for resident correspondents. We also give pointers on arranging interviews in the city.
 
 Visitors from abroad are welcome at the Shanghai International Center for Visitors (SICIV), which the Office runs in Xintiandi, in the former Luwan District."""
@@ -77,7 +79,7 @@ ABOUT_BODY_ZH = [
     {"type": "heading", "value": {"text": "主任致辞", "level": "h2"}},
     {
         "type": "paragraph",
-        "value": _rich(
+        "value": paragraphs(
             """感谢您访问上海市人民政府新闻办公室网站。新闻办是市政府的组成部门，我们的工作是让世界各地的人们看到一个真实的东方大都市。
 
 本网站是我们面向公众和国内外媒体的官方平台。您可以在这里看到准确、及时的政务新闻，在线收看或回看市政府新闻发布会，了解新闻办工作动态、对外文化交流和政府服务信息。
@@ -85,11 +87,14 @@ ABOUT_BODY_ZH = [
 记者可以在网上办理登记，并获得在本市采访的实用信息。我们认真对待收到的每一条意见和建议，期待听到您的声音。"""
         ),
     },
-    {"type": "quote", "value": {"quote": "我们认真对待收到的每一条意见和建议。", "attribution": "上海市人民政府新闻办公室主任"}},
+    {
+        "type": "quote",
+        "value": {"quote": "我们认真对待收到的每一条意见和建议。", "attribution": "上海市人民政府新闻办公室主任"},
+    },
     {"type": "heading", "value": {"text": "关于我们", "level": "h2"}},
     {
         "type": "paragraph",
-        "value": _rich(
+        "value": paragraphs(
             """上海市人民政府新闻办公室成立于1991年6月，由中共上海市委和上海市人民政府共同领导，负责本市的对外宣传工作。新闻办致力于客观、准确地展示上海，为国内外媒体提供多方面的服务。"""
         ),
     },
@@ -97,7 +102,7 @@ ABOUT_BODY_ZH = [
     {"type": "heading", "value": {"text": "媒体服务", "level": "h2"}},
     {
         "type": "paragraph",
-        "value": _rich(
+        "value": paragraphs(
             """记者可以在网上向我们登记，在线收看或回看市政府新闻发布会，并查阅常驻记者问答。我们也为在本市安排采访提供指引。
 
 欢迎境外来宾前往新闻办在原卢湾区新天地设立的上海国际访客中心（SICIV）。"""
@@ -133,16 +138,15 @@ def build_home_and_about():
         show_in_menus=True,
     )
 
-    if not home.featured_links.filter(link_page=about).exists():
-        HomeFeaturedLink.objects.create(
-            home_page=home,
-            link_page=about,
-            title_en="About the Office",
-            title_zh_hans="关于新闻办",
-            description_en="The Director's welcome, our responsibilities and our services for the media.",
-            description_zh_hans="主任致辞、主要职责和媒体服务。",
-            sort_order=0,
-        )
+    ensure_featured_link(
+        home,
+        about,
+        sort_order=0,
+        title_en="About the Office",
+        title_zh_hans="关于新闻办",
+        description_en="The Director's welcome, our responsibilities and our services for the media.",
+        description_zh_hans="主任致辞、主要职责和媒体服务。",
+    )
 
     site = Site.objects.get(is_default_site=True)
     contact = OfficeContact.for_site(site)

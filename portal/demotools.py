@@ -24,6 +24,19 @@ def registered_builders():
     return [function for _order, _module, function in sorted(_BUILDERS, key=lambda entry: entry[:2])]
 
 
+def paragraphs(text):
+    """Rich-text HTML from plain text whose paragraphs are separated by blank lines."""
+    return "".join(f"<p>{paragraph}</p>" for paragraph in text.strip().split("\n\n"))
+
+
+def ensure_featured_link(home, page, sort_order, **fields):
+    """A link to `page` among the home page's featured links, added once."""
+    from .models import HomeFeaturedLink
+
+    if not home.featured_links.filter(link_page=page).exists():
+        HomeFeaturedLink.objects.create(home_page=home, link_page=page, sort_order=sort_order, **fields)
+
+
 def ensure_page(parent, model, slug, **fields):
     """The child of `parent` with `slug`, created and published from `fields` if missing."""
     page = model.objects.child_of(parent).filter(slug=slug).first()

@@ -1,6 +1,7 @@
 """Factories for the portal's pages; section factories build on the same pattern."""
 
 import factory
+
 import wagtail_factories
 
 from .models import HomeFeaturedLink, HomePage, StandardPage

@@ -3,19 +3,19 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 # Fields a visitor never reads as page text: a missing translation of these does not
 # make a page "not yet translated".
-_UNREAD_FIELDS = {"slug", "url_path", "search_description", "seo_title"}
+UNREAD_FIELDS = {"slug", "url_path", "search_description", "seo_title"}
 
 
 def language_urls(path):
     """The same page in every configured language, as (code, local name, path)."""
     return [
-        (code, get_language_info(code)["name_local"], translate_url(path, code))
-        for code, _name in settings.LANGUAGES
+        (code, get_language_info(code)["name_local"], translate_url(path, code)) for code, _name in settings.LANGUAGES
     ]
 
 
@@ -40,7 +40,7 @@ def untranslated_fields(instance, language=None):
         return []
     missing = []
     for field in sorted(options.all_fields):
-        if field in _UNREAD_FIELDS:
+        if field in UNREAD_FIELDS:
             continue
         original = getattr(instance, build_localized_fieldname(field, default), None)
         translated = getattr(instance, build_localized_fieldname(field, language), None)

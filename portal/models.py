@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -45,29 +47,48 @@ class HomePage(Page):
     max_count = 1
 
     latest_count = 6
+    coming_up_count = 3
 
     class Meta:
         verbose_name = _("home page")
 
-    def latest_items(self):
-        """The newest pages of every page type that asks to be listed on the home page."""
+    def dated_items(self):
+        """(date, page) of the newest pages whose types ask to be listed on the home page.
+
+        Such a type sets ``listed_on_home = True`` and may give a ``listing_date`` (a release's
+        or event's own date); otherwise the date it was first published counts.
+        """
         listed_types = [model for model in get_page_models() if getattr(model, "listed_on_home", False)]
         if not listed_types:
             return []
-        return (
+        candidates = (
             Page.objects.live()
             .public()
             .descendant_of(self)
             .type(*listed_types)
             .order_by("-first_published_at")
-            .specific()[: self.latest_count]
+            .specific()[: self.latest_count * 4]
         )
+        return [(_listing_date(page), page) for page in candidates]
+
+    def latest_and_coming_up(self):
+        """Items dated up to today, newest first, and items dated later, soonest first."""
+        today = timezone.localdate()
+        dated = self.dated_items()
+        latest = sorted((item for item in dated if item[0] <= today), key=lambda item: item[0], reverse=True)
+        coming_up = sorted((item for item in dated if item[0] > today), key=lambda item: item[0])
+        return latest[: self.latest_count], coming_up[: self.coming_up_count]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_links"] = self.featured_links.select_related("link_page")
-        context["latest_items"] = self.latest_items()
+        context["latest_items"], context["coming_up"] = self.latest_and_coming_up()
         return context
+
+
+def _listing_date(page):
+    listing_date = getattr(page, "listing_date", None)
+    return listing_date if listing_date is not None else timezone.localdate(page.first_published_at)
 
 
 class HomeFeaturedLink(Orderable):
@@ -117,7 +138,8 @@ class StandardPage(Page):
     ]
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
-    subpage_types = ["portal.StandardPage"]
+    # No subpage_types, as on HomePage: section pages (an agency directory under
+    # "Government") declare StandardPage as a parent themselves.
 
     class Meta:
         verbose_name = _("standard page")

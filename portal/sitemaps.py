@@ -1,9 +1,14 @@
 from django.contrib.sitemaps import Sitemap
+
 from wagtail.models import Page, Site
 
 
 class PageSitemap(Sitemap):
-    """Every live, public page of the default site, once per language with hreflang alternates."""
+    """Every live, public page of the default site, once per language with hreflang alternates.
+
+    A page that serves routes of its own (listings, detail views of plain models) lists
+    them in a ``sitemap_subpaths()`` method; they are added after the page.
+    """
 
     i18n = True
     alternates = True
@@ -12,19 +17,27 @@ class PageSitemap(Sitemap):
     def items(self):
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
         if site is None:
-            return Page.objects.none()
-        return (
+            return []
+        pages = (
             Page.objects.live()
             .public()
             .descendant_of(site.root_page, inclusive=True)
             .order_by("path")
-            .only("id", "path", "depth", "url_path", "last_published_at")
+            .specific(defer=True)
         )
+        entries = []
+        for page in pages:
+            entries.append((page, ""))
+            subpaths = getattr(page, "sitemap_subpaths", None)
+            if subpaths is not None:
+                entries += [(page, subpath) for subpath in subpaths()]
+        return entries
 
-    def location(self, page):
+    def location(self, item):
         # Resolved under the language that Django's sitemap activates for each entry,
         # so the URL carries that language's prefix.
-        return page.get_url_parts()[2]
+        page, subpath = item
+        return page.get_url_parts()[2] + subpath.lstrip("/")
 
-    def lastmod(self, page):
-        return page.last_published_at
+    def lastmod(self, item):
+        return item[0].last_published_at

@@ -2,14 +2,18 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .admin_login import ThrottledLoginView
+from .search.views import search
 from .sitemaps import PageSitemap
 from .views import healthz, robots_txt
 
 urlpatterns = [
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
@@ -24,4 +28,7 @@ if settings.DEBUG:
 
 # Wagtail's catch-all must come last, under the language prefix; sections add their
 # own Django routes through their page models (RoutablePageMixin) or before this line.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
+    path("", include(wagtail_urls)),
+)

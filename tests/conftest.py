@@ -1,4 +1,5 @@
 import pytest
+
 from wagtail.models import Site
 
 from portal.demotools import create_home_page

@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -116,6 +121,34 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Pages load nothing from other hosts (often unreachable from mainland China) and run
+# no inline script. The Wagtail admin, which needs inline script, is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Whole pages cached for visitors without a session; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# How many proxies (load balancers) stand in front of the app servers and append to
+# X-Forwarded-For; 0 means clients connect directly and REMOTE_ADDR is their address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -141,7 +174,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -178,3 +211,38 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- cns ---
+# Township listings and the feedback form are routes of the CNS home page.
+if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("wagtail.contrib.routable_page")
+# Resident feedback: at most this many messages per client address per window (seconds).
+CNS_FEEDBACK_RATE_LIMIT = int(os.environ.get("CNS_FEEDBACK_RATE_LIMIT", "5"))
+CNS_FEEDBACK_RATE_WINDOW = int(os.environ.get("CNS_FEEDBACK_RATE_WINDOW", "3600"))
+
+# --- pressroom ---
+if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("wagtail.contrib.routable_page")
+# Journalists' credential scans: outside MEDIA_ROOT, served only through a permission-checked admin view.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+PRESSROOM_CREDENTIAL_MAX_BYTES = int(os.environ.get("PRESSROOM_CREDENTIAL_MAX_BYTES", str(5 * 1024 * 1024)))
+PRESSROOM_CREDENTIAL_MAX_PIXELS = 40_000_000
+# (requests, seconds) per client address, counted in the shared cache.
+PRESSROOM_REGISTRATION_RATE = (5, 3600)
+PRESSROOM_STATUS_RATE = (20, 3600)
+PRESSROOM_CONFIRMATION_DAYS = 2
+PRESSROOM_RETENTION_DAYS = int(os.environ.get("PRESSROOM_RETENTION_DAYS", "365"))
+PRESSROOM_DISPLAY_TIME_ZONE = "Asia/Shanghai"
+
+# --- search ---
+# The site search keeps its own per-language index (portal.search), next to Wagtail's default
+# backend that the admin uses. Text-search configuration per language on PostgreSQL: English is
+# stemmed; languages not listed use "simple" (Chinese is split into words by jieba first).
+INSTALLED_APPS.append("portal.search")
+WAGTAILSEARCH_BACKENDS["site"] = {"BACKEND": "portal.search.backend"}
+PORTAL_SEARCH_TEXT_CONFIGS = {"en": "english"}
+
+# --- browser ---
+# The admin shows no avatars from gravatar.com: editors work from networks where foreign
+# hosts are often unreachable, and no page may ask a third-party host (tests/browser checks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
+
 from wagtail.models import Page, Site
 
 from portal.i18n import language_urls, unprefixed_path, untranslated_fields
@@ -24,9 +25,7 @@ def language_switcher(context):
 def alternate_links(context):
     request = context["request"]
     return {
-        "alternates": [
-            (code, request.build_absolute_uri(url)) for code, _name, url in language_urls(request.path)
-        ],
+        "alternates": [(code, request.build_absolute_uri(url)) for code, _name, url in language_urls(request.path)],
         "x_default": request.build_absolute_uri(unprefixed_path(request.path)),
     }
 

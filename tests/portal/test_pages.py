@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+
 from wagtail.documents.models import Document
 from wagtail_factories import DocumentFactory, ImageFactory
 
@@ -132,12 +133,51 @@ def test_unpublished_page_is_not_served(client, home):
 
 
 def test_page_queries_do_not_grow_with_menu_size(client, home, django_assert_max_num_queries):
-    for n in range(3):
+    for _ in range(3):
         StandardPageFactory(parent=home, show_in_menus=True)
     client.get("/en/")  # warm Wagtail's per-process caches (site root paths)
     with django_assert_max_num_queries(30) as few:
         client.get("/en/")
-    for n in range(30):
+    for _ in range(30):
         StandardPageFactory(parent=home, show_in_menus=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/en/")
+
+
+def test_home_lists_dated_items_newest_first_and_future_ones_as_coming_up(client, home, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from portal.models import StandardPage
+
+    today = timezone.localdate()
+    offsets = {"Older": -30, "Newer": -1, "Next week": 7, "Tomorrow": 1}
+    # Stand-ins for a section's dated page type (a press release, an event).
+    monkeypatch.setattr(StandardPage, "listed_on_home", True, raising=False)
+    monkeypatch.setattr(
+        StandardPage,
+        "listing_date",
+        property(lambda page: today + datetime.timedelta(days=offsets[page.title_en])),
+        raising=False,
+    )
+    for title in offsets:
+        StandardPageFactory(parent=home, title_en=title)
+
+    page = soup(client.get("/en/"))
+
+    latest = [a.get_text(strip=True) for a in page.select("#latest-heading + ul a")]
+    coming = [a.get_text(strip=True) for a in page.select("#coming-up-heading + ul a")]
+    assert latest == ["Newer", "Older"]
+    assert coming == ["Tomorrow", "Next week"]
+    assert page.select_one("#latest-heading + ul time")["datetime"] == str(today - datetime.timedelta(days=1))
+
+
+@pytest.mark.parametrize(("prefix", "heading"), [("en", "Page not found"), ("zh-hans", "页面不存在")])
+def test_missing_page_gets_a_404_in_the_visitors_language(client, home, prefix, heading):
+    response = client.get(f"/{prefix}/no-such-page/")
+
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.h1.get_text(strip=True) == heading
+    assert page.select_one("nav.language-switcher") is not None

@@ -1,6 +1,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from django.db import DatabaseError
 
 from portal.factories import StandardPageFactory
@@ -21,9 +22,7 @@ def test_sitemap_lists_every_live_page_in_both_languages_with_alternates(client,
     root = ET.fromstring(response.content)
     locations = sorted(url.find("s:loc", NS).text for url in root.findall("s:url", NS))
     assert locations == sorted(
-        f"http://testserver/{lang}/{path}"
-        for lang in ("en", "zh-hans")
-        for path in ("", "about/", "about/history/")
+        f"http://testserver/{lang}/{path}" for lang in ("en", "zh-hans") for path in ("", "about/", "about/history/")
     )
     about_entry = next(
         url for url in root.findall("s:url", NS) if url.find("s:loc", NS).text == "http://testserver/zh-hans/about/"

@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 import polib
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError

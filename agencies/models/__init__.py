@@ -1,0 +1,11 @@
+from .directory import AgencyIndexPage
+from .profile import AgencyOfficeHours, AgencyOtherName, AgencyPage, AgencyResponsibility, BodyKind
+
+__all__ = [
+    "AgencyIndexPage",
+    "AgencyOfficeHours",
+    "AgencyOtherName",
+    "AgencyPage",
+    "AgencyResponsibility",
+    "BodyKind",
+]

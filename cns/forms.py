@@ -1,0 +1,88 @@
+from django import forms
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import Audience, Feedback, FeedbackTopic, GuideCategory, Township
+from .models.feedback import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
+
+
+class GuideFilterForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("All categories"))] + list(GuideCategory.choices)
+    )
+    audience = forms.ChoiceField(
+        label=_("Audience"), required=False, choices=[("", _("Everyone"))] + list(Audience.choices)
+    )
+
+
+class FeedbackForm(forms.ModelForm):
+    # A field people never see: only robots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["topic", "township", "message", "name", "email", "consent"]
+        labels = {
+            "topic": _("What is it about?"),
+            "township": _("Township (optional)"),
+            "message": _("Your message"),
+            "name": _("Your name (optional)"),
+            "email": _("Your email (optional)"),
+            "consent": _(
+                "I agree that the Information Office and CNS store this message and, if I gave an "
+                "email address, contact me about it."
+            ),
+        }
+        help_texts = {
+            "email": _("Only if you would like an answer."),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = FeedbackTopic.objects.filter(active=True)
+        self.fields["topic"].empty_label = _("Choose a topic")
+        self.fields["township"].queryset = Township.objects.for_listing()
+        self.fields["township"].empty_label = _("Not about a particular township")
+        self.fields["consent"].required = True
+        self.fields["consent"].error_messages["required"] = _("Please agree so that we can store your message.")
+        message = self.fields["message"]
+        message.help_text = _(
+            "Between %(min)d and %(max)d characters. Please leave out personal details you do not want to share."
+        ) % {"min": MESSAGE_MIN_LENGTH, "max": MESSAGE_MAX_LENGTH}
+        message.validators = [
+            MinLengthValidator(
+                MESSAGE_MIN_LENGTH,
+                message=_("Please write at least %(limit_value)d characters (you wrote %(show_value)d)."),
+            ),
+            MaxLengthValidator(
+                MESSAGE_MAX_LENGTH,
+                message=_("Please shorten your message to %(limit_value)d characters (it has %(show_value)d)."),
+            ),
+        ]
+        message.error_messages["required"] = _("Please write your message.")
+        self.fields["topic"].error_messages["required"] = _("Please choose a topic.")
+        for name in ("name", "email", "message"):
+            self.fields[name].strip = True
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each error to its field for screen readers (the error text, then any help text).
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            auto_id = self.auto_id % self.add_prefix(name)
+            described = [f"{auto_id}_error"]
+            if self.fields[name].help_text:
+                described.append(f"{auto_id}_helptext")
+            widget.attrs["aria-describedby"] = " ".join(described)
+            widget.attrs["aria-invalid"] = "true"
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))

@@ -1,0 +1,376 @@
+"""The CNS page tree: its home (with the township, event and feedback routes), guides, news, events."""
+
+from taggit.models import TaggedItemBase
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.blocks import ContentStreamBlock
+
+from ..blocks import GuideStepsBlock
+from .choices import EVERYONE, GUIDE_AUDIENCE_CHOICES, Audience, EventKind, GuideCategory
+
+
+class CNSChildMixin:
+    """Pages under CNS link to its routes (feedback, townships, events), so they know their CNS home."""
+
+    def cns_home(self):
+        return CNSHomePage.objects.ancestor_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cns"] = self.cns_home()
+        return context
+
+
+class CNSHomePage(RoutablePageMixin, Page):
+    """City News Service: entrances by audience; the alliance townships, events and feedback as routes."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    alliance_intro = models.TextField(
+        _("about the alliance"), blank=True, help_text=_("Shown above the township listing.")
+    )
+    alliance_estimate = models.PositiveIntegerField(
+        _("alliance's estimate of foreign residents"),
+        null=True,
+        blank=True,
+        help_text=_("The published aggregate for all member townships together."),
+    )
+    feedback_intro = models.TextField(_("feedback introduction"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("alliance_intro"), FieldPanel("alliance_estimate")], heading=_("Alliance")),
+        FieldPanel("feedback_intro"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("alliance_intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["cns.GuideIndexPage", "cns.ArticlePage", "cns.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("CNS home page")
+
+    def guide_index(self):
+        return GuideIndexPage.objects.child_of(self).live().first()
+
+    def sitemap_subpaths(self):
+        """The routes of this page that search engines should find, besides the page itself."""
+        from .directory import Township
+
+        listings = [self.reverse_subpage(name) for name in ("services", "news", "events", "townships", "feedback")]
+        audiences = [self.reverse_subpage("audience", args=[audience]) for audience in Audience.values]
+        townships = [
+            self.reverse_subpage("township", args=[slug])
+            for slug in Township.objects.order_by("slug").values_list("slug", flat=True)
+        ]
+        return listings + audiences + townships
+
+    def articles(self):
+        return ArticlePage.objects.child_of(self).live().public().recent()
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public()
+
+    @path("")
+    def index_route(self, request):
+        from ..views import cns_home
+
+        return cns_home(request, self)
+
+    @path("for/<slug:audience>/", name="audience")
+    def audience_route(self, request, audience):
+        from ..views import audience_entrance
+
+        return audience_entrance(request, self, audience)
+
+    @path("services/", name="services")
+    def services_route(self, request):
+        from ..views import service_directory
+
+        return service_directory(request, self)
+
+    @path("news/", name="news")
+    def news_route(self, request):
+        from ..views import news_list
+
+        return news_list(request, self)
+
+    @path("events/", name="events")
+    def events_route(self, request):
+        from ..views import event_list
+
+        return event_list(request, self, past=False)
+
+    @path("events/past/", name="past_events")
+    def past_events_route(self, request):
+        from ..views import event_list
+
+        return event_list(request, self, past=True)
+
+    @path("events/ical/", name="events_feed")
+    def events_feed_route(self, request):
+        from ..views import events_feed
+
+        return events_feed(request, self)
+
+    @path("townships/", name="townships")
+    def townships_route(self, request):
+        from ..views import township_list
+
+        return township_list(request, self)
+
+    @path("townships/<slug:slug>/", name="township")
+    def township_route(self, request, slug):
+        from ..views import township_detail
+
+        return township_detail(request, self, slug)
+
+    @path("feedback/", name="feedback")
+    def feedback_route(self, request):
+        from ..views import feedback_form
+
+        return feedback_form(request, self)
+
+    @path("feedback/thanks/", name="feedback_thanks")
+    def feedback_thanks_route(self, request):
+        from ..views import feedback_thanks
+
+        return feedback_thanks(request, self)
+
+
+class GuideIndexPage(CNSChildMixin, Page):
+    """All guides, filtered by category and audience."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cns.CNSHomePage"]
+    subpage_types = ["cns.GuidePage"]
+
+    class Meta:
+        verbose_name = _("guide index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import guide_filters
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guide_filters(request, self))
+        return context
+
+
+class GuidePageQuerySet(PageQuerySet):
+    def for_audience(self, audience):
+        return self.filter(audience__in=[audience, EVERYONE])
+
+    def in_category(self, category):
+        return self.filter(category=category)
+
+
+class GuidePage(CNSChildMixin, Page):
+    """A step-by-step guide: what to bring, what it costs and where to go at each step."""
+
+    category = models.CharField(_("category"), max_length=30, choices=GuideCategory.choices)
+    audience = models.CharField(_("audience"), max_length=20, choices=GUIDE_AUDIENCE_CHOICES, default=EVERYONE)
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences: who needs this and what it achieves."))
+    steps = StreamField(GuideStepsBlock(), verbose_name=_("steps"))
+    notes = StreamField(ContentStreamBlock(), verbose_name=_("further notes"), blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"), help_text=_("Shown to readers; update it whenever you check the guide.")
+    )
+
+    objects = PageManager.from_queryset(GuidePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("audience")]),
+        FieldPanel("summary"),
+        FieldPanel("steps"),
+        FieldPanel("notes"),
+        FieldPanel("last_reviewed"),
+        InlinePanel("related_guides", heading=_("Related guides"), label=_("Related guide")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("steps"),
+        index.FilterField("category"),
+        index.FilterField("audience"),
+    ]
+
+    parent_page_types = ["cns.GuideIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def related(self):
+        return [
+            link.guide
+            for link in self.related_guides.select_related("guide")
+            if link.guide is not None and link.guide.live
+        ]
+
+
+class GuideRelatedGuide(Orderable):
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
+    guide = models.ForeignKey(GuidePage, verbose_name=_("guide"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("guide", "cns.GuidePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related guide")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def recent(self):
+        return self.order_by("-date", "-first_published_at")
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("cns.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(CNSChildMixin, Page):
+    """A CNS news article."""
+
+    listed_on_home = True
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    author = models.CharField(_("author"), max_length=150, blank=True)
+    intro = models.TextField(_("summary"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    photo_credit = models.CharField(_("photo credit"), max_length=150, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+    audience = models.CharField(_("audience"), max_length=20, choices=GUIDE_AUDIENCE_CHOICES, default=EVERYONE)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("photo_credit")], heading=_("Image")),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("tags")]),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["cns.CNSHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("CNS article")
+        verbose_name_plural = _("CNS articles")
+
+    @property
+    def listing_date(self):
+        """The date lists such as the home page's show and sort by."""
+        return self.date
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not (self.image_alt or "").strip():
+            raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+
+
+class EventPage(CNSChildMixin, Page):
+    """An offline CNS event, usually in an alliance township."""
+
+    listed_on_home = True
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    start = models.DateTimeField(_("starts"), help_text=_("Shanghai time."))
+    end = models.DateTimeField(_("ends"), help_text=_("Shanghai time."))
+    all_day = models.BooleanField(_("all day"), default=False, help_text=_("Show dates only, without times."))
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    township = models.ForeignKey(
+        "cns.Township",
+        verbose_name=_("township"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+    sign_up = models.TextField(_("how to sign up"), blank=True)
+    sign_up_url = models.URLField(_("sign-up web address"), blank=True)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("all_day"),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("township")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("sign_up"), FieldPanel("sign_up_url")], heading=_("Signing up")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["cns.CNSHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("CNS event")
+        verbose_name_plural = _("CNS events")
+
+    @property
+    def listing_date(self):
+        """The date lists such as the home page's show and sort by."""
+        return timezone.localdate(self.start)
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()

@@ -1,0 +1,91 @@
+"""A whole-page cache for anonymous visitors, kept in the shared cache.
+
+Every cached page is stored under the current "content generation". Publishing,
+unpublishing, moving or deleting any page starts a new generation, so no visitor sees a
+page older than the last change anywhere on the site: menus, the home page's latest
+items and breadcrumbs all show other pages' titles, so purging one URL is not enough.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils.cache import get_max_age, patch_response_headers
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "pagecache:generation"
+_SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def start_new_generation(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, None)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves GET requests of visitors without a session from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.PAGE_CACHE_SECONDS
+        if not timeout or not self._cacheable_request(request):
+            return self.get_response(request)
+        key = f"pagecache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            patch_response_headers(response, cache_timeout=min(timeout, 60))
+            if getattr(response, "render", None) and not response.is_rendered:
+                response.render()
+            cache.set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(_SKIPPED_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and settings.CSRF_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def _cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in cache_control
+            and "no-cache" not in cache_control
+            and get_max_age(response) != 0
+        )
+
+
+page_published.connect(start_new_generation, dispatch_uid="pagecache-published")
+page_unpublished.connect(start_new_generation, dispatch_uid="pagecache-unpublished")
+post_page_move.connect(start_new_generation, dispatch_uid="pagecache-moved")
+
+
+@receiver(post_delete, dispatch_uid="pagecache-deleted")
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        start_new_generation()

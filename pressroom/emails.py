@@ -1,0 +1,78 @@
+"""Emails to journalists, always in the language they registered in, and notices to press officers."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+PRESS_OFFICERS_GROUP = "Press officers"
+
+
+def _site_url(path):
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def pressroom_route_url(pressroom, name, **kwargs):
+    """Absolute address of a pressroom route in the active language."""
+    parts = pressroom.get_url_parts()
+    page_path = parts[2] if parts else "/"
+    return _site_url(page_path + pressroom.reverse_subpage(name, kwargs=kwargs or None))
+
+
+def _send(registration, subject, template, context):
+    with translation.override(registration.language):
+        context = {"registration": registration, **context}
+        body = render_to_string(f"pressroom/emails/{template}.txt", context)
+        send_mail(str(subject), body, None, [registration.email])
+
+
+def send_confirmation_email(registration, pressroom, token):
+    with translation.override(registration.language):
+        subject = _("Confirm your registration with the Information Office")
+        confirm_url = pressroom_route_url(pressroom, "register_confirm", token=token)
+        days = getattr(settings, "PRESSROOM_CONFIRMATION_DAYS", 2)
+    _send(registration, subject, "confirm", {"confirm_url": confirm_url, "days": days})
+
+
+def send_status_email(registration):
+    """Tells the journalist the status their registration has just reached."""
+    from .models import PressroomPage
+
+    pressroom = PressroomPage.objects.live().first()
+    with translation.override(registration.language):
+        subject = _("Your registration %(reference)s: %(status)s") % {
+            "reference": registration.reference,
+            "status": registration.get_status_display(),
+        }
+        status_url = ""
+        if pressroom is not None:
+            status_url = pressroom_route_url(pressroom, "status")
+    _send(registration, subject, "status", {"status_url": status_url})
+    if registration.status == registration.Status.SUBMITTED:
+        notify_press_officers(registration)
+
+
+def notify_press_officers(registration):
+    """A short notice, without personal data, that a confirmed registration awaits review."""
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=PRESS_OFFICERS_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not recipients:
+        return
+    from django.urls import reverse
+
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "pressroom/emails/officer_notice.txt",
+            {"registration": registration, "admin_url": _site_url(reverse("journalist_registrations:index"))},
+        )
+        subject = _("New journalist registration %(reference)s") % {"reference": registration.reference}
+    send_mail(subject, body, None, recipients)

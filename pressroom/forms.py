@@ -1,0 +1,162 @@
+import re
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .models import InterviewRequest, JournalistRegistration
+from .uploads import clean_credential
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()\-.]{4,38}$")
+
+
+def reject_control_characters(value):
+    if any(unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} and char not in "\n\t" for char in value):
+        raise ValidationError(_("This field contains characters that are not allowed."), code="control")
+
+
+class RegistrationForm(forms.ModelForm):
+    credential_upload = forms.FileField(
+        label=_("Press card scan"),
+        help_text=_("A photo or scan of your press card: JPEG, PNG or PDF, up to 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the Information Office processes my personal data to handle this registration, as the privacy notice describes."
+        ),
+        error_messages={"required": _("Your consent is needed before we can handle your registration.")},
+    )
+    # Honeypot: hidden from people by CSS and from screen readers by aria-hidden; bots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    class Meta:
+        model = JournalistRegistration
+        fields = [
+            "full_name",
+            "native_name",
+            "outlet",
+            "outlet_country",
+            "position",
+            "nationality",
+            "press_card_number",
+            "email",
+            "phone",
+            "wechat_id",
+            "working_languages",
+        ]
+        help_texts = {
+            "full_name": _("As written on your passport."),
+            "native_name": _("Your name in the script of your own language, if different."),
+            "working_languages": _("For example: English, French, Chinese."),
+            "phone": _("With the country code, starting with +."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        autocomplete = {
+            "full_name": "name",
+            "email": "email",
+            "phone": "tel",
+            "outlet": "organization",
+            "position": "organization-title",
+            "website": "off",
+        }
+        for name, field in self.fields.items():
+            if name in autocomplete:
+                field.widget.attrs["autocomplete"] = autocomplete[name]
+            if isinstance(field, forms.CharField) and name != "website":
+                field.validators.append(reject_control_characters)
+        self.fields["website"].widget.attrs["tabindex"] = "-1"
+        self.fields["email"].widget.attrs["spellcheck"] = "false"
+        self.credential_content_type = ""
+
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        existing = JournalistRegistration.objects.pending().filter(email=email).first()
+        if existing is not None and not (
+            existing.status == existing.Status.UNCONFIRMED and existing.confirmation_expired()
+        ):
+            if existing.status == existing.Status.UNCONFIRMED:
+                raise ValidationError(
+                    _(
+                        "A registration with this email address is waiting for confirmation. Please use the link in the email we sent you."
+                    ),
+                    code="pending",
+                )
+            raise ValidationError(
+                _(
+                    "A registration with this email address is already being handled. You can check its status with your reference number."
+                ),
+                code="pending",
+            )
+        return email
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if not PHONE_PATTERN.match(phone):
+            raise ValidationError(_("Enter a telephone number of digits, with the country code."), code="phone")
+        return phone
+
+    def clean_credential_upload(self):
+        safe_file, content_type = clean_credential(self.cleaned_data["credential_upload"])
+        self.credential_content_type = content_type
+        return safe_file
+
+
+class InterviewRequestForm(forms.ModelForm):
+    class Meta:
+        model = InterviewRequest
+        fields = ["topic", "agencies_wished", "preferred_dates", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "agencies_wished": _("The municipal agencies or officials you would like to interview."),
+            "preferred_dates": _("For example: any weekday in the week of 9 June."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators.append(reject_control_characters)
+
+
+InterviewRequestFormSet = inlineformset_factory(
+    JournalistRegistration,
+    InterviewRequest,
+    form=InterviewRequestForm,
+    extra=2,
+    min_num=1,
+    max_num=5,
+    validate_min=True,
+    validate_max=True,
+    can_delete=False,
+    error_messages={
+        "too_few_forms": _("Add at least one interview request."),
+        "too_many_forms": _("You can send at most five interview requests at once."),
+    },
+)
+
+
+class StatusLookupForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference number"), max_length=20, help_text=_("For example PR-ABCD-EFGH-JKMN.")
+    )
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def registration(self):
+        return (
+            JournalistRegistration.objects.confirmed()
+            .filter(reference=self.cleaned_data["reference"], email=self.cleaned_data["email"], erased_at__isnull=True)
+            .first()
+        )

@@ -1,0 +1,274 @@
+"""Routes of the pressroom page: the listing with its archive and filters, and the journalists' registration."""
+
+import logging
+import re
+from datetime import date
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from portal.ratelimit import RateLimit, client_address
+
+from . import emails
+from .forms import InterviewRequestFormSet, RegistrationForm, StatusLookupForm
+from .models import JournalistRegistration, PressReleaseAgency, PressTopic, RegistrationStatusChange
+from .models.pages import keep_status_fresh
+
+logger = logging.getLogger(__name__)
+SLUG = re.compile(r"^[-a-zA-Z0-9_]*$")
+
+
+def route_url(page, name, **kwargs):
+    return page.url + page.reverse_subpage(name, kwargs=kwargs or None)
+
+
+def _render(request, page, template, context=None, status=200, trail=None, private=False):
+    response = page.render(
+        request,
+        template=template,
+        context_overrides={"breadcrumb_trail": trail or [], **(context or {})},
+    )
+    response.status_code = status
+    if private:
+        # Forms with CSRF tokens and registration statuses must never sit in a shared cache.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
+
+
+# Listing ------------------------------------------------------------------------------
+
+
+def pressroom_index(request, page, year=None, month=None):
+    if (month is not None and not 1 <= month <= 12) or (year is not None and not 1900 <= year <= 2999):
+        raise Http404
+    all_releases = page.releases()
+    releases = all_releases
+    trail = []
+    if year is not None:
+        releases = releases.filter(date__year=year)
+        trail.append((str(year), route_url(page, "year_archive", year=year)))
+        if month is not None:
+            releases = releases.filter(date__month=month)
+            trail.append(
+                (
+                    date_format(date(year, month, 1), "YEAR_MONTH_FORMAT"),
+                    route_url(page, "month_archive", year=year, month=month),
+                )
+            )
+
+    agency_id = request.GET.get("agency", "")
+    selected_agency = int(agency_id) if agency_id.isdigit() else None
+    if selected_agency:
+        releases = releases.filter(agency_links__agency_id=selected_agency)
+    topic_slug = request.GET.get("topic", "")[:80]
+    if not SLUG.match(topic_slug):
+        topic_slug = ""
+    if topic_slug:
+        releases = releases.filter(topics__slug=topic_slug)
+
+    paginator = Paginator(releases.distinct(), page.releases_per_page)
+    releases_page = paginator.get_page(request.GET.get("page"))
+
+    filters = {key: value for key, value in (("agency", agency_id), ("topic", topic_slug)) if value}
+    archive = (
+        all_releases.annotate(month=TruncMonth("date")).values("month").annotate(count=Count("id")).order_by("-month")
+    )
+    agencies = (
+        Page.objects.live()
+        .filter(pk__in=PressReleaseAgency.objects.filter(page__in=all_releases).values("agency_id"))
+        .order_by("title")
+    )
+    topics = PressTopic.objects.filter(releases__in=all_releases).distinct().order_by("slug")
+    conferences = page.conferences()
+    now = timezone.now()
+    context = {
+        "releases": releases_page,
+        "archive": [
+            {
+                "year": entry["month"].year,
+                "month": entry["month"].month,
+                "date": entry["month"],
+                "count": entry["count"],
+            }
+            for entry in archive
+        ],
+        "agencies": agencies,
+        "topics": topics,
+        "selected_agency": selected_agency,
+        "selected_topic": topic_slug,
+        "archive_year": year,
+        "archive_month": month,
+        "archive_period": date(year, month or 1, 1) if year else None,
+        "filter_query": "&".join(f"{key}={value}" for key, value in filters.items()),
+        "is_filtered": bool(filters or year),
+        "upcoming_conferences": conferences.upcoming(now).prefetch_related("speakers")[:5],
+        "past_conferences": conferences.past(now)[:5],
+        "faq_page": page.faq_page(),
+        "feed_url": route_url(page, "feed"),
+        "calendar_url": route_url(page, "calendar"),
+        "register_url": route_url(page, "register"),
+        "status_url": route_url(page, "status"),
+    }
+    context["upcoming_conferences"] = list(context["upcoming_conferences"])
+    response = _render(request, page, "pressroom/pressroom_page.html", context, trail=trail)
+    keep_status_fresh(response, context["upcoming_conferences"])
+    return response
+
+
+# Registration -------------------------------------------------------------------------
+
+
+def _rate_limited(request, page):
+    return _render(
+        request, page, "pressroom/rate_limited.html", status=429, trail=[(_("Too many requests"), request.path)]
+    )
+
+
+def _declared_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _over_rate(request, scope, rate):
+    """Counts this request; True once the client address went over (requests, seconds)."""
+    limit = RateLimit(scope, *rate)
+    return limit.hit(client_address(request)) > limit.limit
+
+
+def register(request, page):
+    trail = [(_("Register for interviews"), route_url(page, "register"))]
+    if request.method == "POST":
+        if _over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
+            return _rate_limited(request, page)
+        if _declared_length(request) > settings.PRESSROOM_CREDENTIAL_MAX_BYTES + 1024 * 1024:
+            # Far over the file limit: refuse before Django spools the upload to disk.
+            return _render(request, page, "pressroom/too_large.html", status=413, trail=trail)
+        form = RegistrationForm(request.POST, request.FILES)
+        formset = InterviewRequestFormSet(request.POST, prefix="interviews")
+        if form.is_bot():
+            logger.info("Pressroom registration honeypot filled; dropped.")
+            return HttpResponseRedirect(route_url(page, "register_sent"))
+        if form.is_valid() and formset.is_valid():
+            try:
+                registration = _save_registration(request, page, form, formset)
+            except IntegrityError:
+                form.add_error("email", _("A registration with this email address is already being handled."))
+            else:
+                logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
+                return HttpResponseRedirect(route_url(page, "register_sent"))
+        status = 400
+    else:
+        form = RegistrationForm()
+        formset = InterviewRequestFormSet(prefix="interviews")
+        status = 200
+    context = {"form": form, "formset": formset, "status_url": route_url(page, "status")}
+    return _render(request, page, "pressroom/register.html", context, status=status, trail=trail, private=True)
+
+
+def _save_registration(request, page, form, formset):
+    with transaction.atomic():
+        for stale in JournalistRegistration.objects.expired_unconfirmed().filter(email=form.cleaned_data["email"]):
+            if stale.credential:
+                stale.credential.delete(save=False)
+            stale.delete()
+        registration = form.save(commit=False)
+        registration.language = get_language()
+        registration.consent_at = timezone.now()
+        registration.credential_content_type = form.credential_content_type
+        upload = form.cleaned_data["credential_upload"]
+        registration.credential.save(upload.name, upload, save=False)
+        token = registration.issue_confirmation_token()
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            registration.credential.delete(save=False)
+            raise
+        formset.instance = registration
+        formset.save()
+        RegistrationStatusChange.objects.create(
+            registration=registration, from_status="", to_status=registration.status, changed_at=registration.created_at
+        )
+    emails.send_confirmation_email(registration, page, token)
+    return registration
+
+
+def register_sent(request, page):
+    trail = [(_("Register for interviews"), route_url(page, "register")), (_("Check your email"), request.path)]
+    return _render(request, page, "pressroom/register_sent.html", trail=trail)
+
+
+def register_confirm(request, page, token):
+    from .models.registration import hash_token
+
+    trail = [(_("Register for interviews"), route_url(page, "register")), (_("Confirm your email"), request.path)]
+    registration = JournalistRegistration.objects.filter(
+        status=JournalistRegistration.Status.UNCONFIRMED, confirmation_token_hash=hash_token(token[:100])
+    ).first()
+    if registration is None:
+        return _render(
+            request, page, "pressroom/register_confirm.html", {"invalid": True}, status=404, trail=trail, private=True
+        )
+    if registration.confirmation_expired():
+        return _render(
+            request, page, "pressroom/register_confirm.html", {"expired": True}, status=410, trail=trail, private=True
+        )
+    if request.method == "POST":
+        registration.change_status(JournalistRegistration.Status.SUBMITTED)
+        context = {"confirmed": True, "registration": registration, "status_url": route_url(page, "status")}
+        return _render(request, page, "pressroom/register_confirm.html", context, trail=trail, private=True)
+    return _render(request, page, "pressroom/register_confirm.html", {}, trail=trail, private=True)
+
+
+def status(request, page):
+    trail = [(_("Registration status"), route_url(page, "status"))]
+    registration = None
+    response_status = 200
+    if request.method == "POST":
+        if _over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE):
+            return _rate_limited(request, page)
+        form = StatusLookupForm(request.POST)
+        if form.is_valid():
+            registration = form.registration()
+            if registration is None:
+                form.add_error(None, _("No registration matches this reference number and email address."))
+                response_status = 404
+            elif request.POST.get("action") == "withdraw" and registration.status in (
+                JournalistRegistration.Status.SUBMITTED,
+                JournalistRegistration.Status.UNDER_REVIEW,
+                JournalistRegistration.Status.APPROVED,
+            ):
+                registration.change_status(
+                    JournalistRegistration.Status.WITHDRAWN, reason=_("Withdrawn by the journalist.")
+                )
+        else:
+            response_status = 400
+    else:
+        form = StatusLookupForm()
+    context = {
+        "form": form,
+        "registration": registration,
+        "can_withdraw": registration is not None
+        and registration.status
+        in (
+            JournalistRegistration.Status.SUBMITTED,
+            JournalistRegistration.Status.UNDER_REVIEW,
+            JournalistRegistration.Status.APPROVED,
+        ),
+        "register_url": route_url(page, "register"),
+    }
+    return _render(request, page, "pressroom/status.html", context, status=response_status, trail=trail, private=True)

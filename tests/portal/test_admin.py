@@ -1,0 +1,113 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from portal.factories import StandardPageFactory
+from portal.models import HomeFeaturedLink
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_edit_view_shows_every_translated_field_in_both_languages(admin_client, home):
+    page = StandardPageFactory(parent=home)
+
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+
+    assert response.status_code == 200
+    form = BeautifulSoup(response.content.decode(), "html.parser")
+    field_ids = {element.get("id") for element in form.find_all(id=True)}
+    for field in ("title", "intro", "body", "seo_title", "search_description"):
+        for language in ("en", "zh_hans"):
+            assert f"id_{field}_{language}" in field_ids or f"{field}_{language}" in field_ids, field
+
+
+def test_home_edit_view_has_hero_and_featured_link_fields_in_both_languages(admin_client, home):
+    response = admin_client.get(f"/admin/pages/{home.pk}/edit/")
+
+    names = {
+        e.get("name") for e in BeautifulSoup(response.content.decode(), "html.parser").find_all(["input", "textarea"])
+    }
+    assert {"hero_title_en", "hero_title_zh_hans", "hero_intro_en", "hero_intro_zh_hans"} <= names
+
+
+def test_editor_can_edit_but_not_publish(client, django_user_model, home):
+    page = StandardPageFactory(parent=home)
+    editor = staff(django_user_model, "editor", "Editors")
+
+    permissions = page.permissions_for_user(editor)
+
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+
+
+def test_moderator_can_publish(django_user_model, home):
+    page = StandardPageFactory(parent=home)
+    moderator = staff(django_user_model, "moderator", "Moderators")
+
+    assert page.permissions_for_user(moderator).can_publish()
+
+
+def test_editor_submission_goes_to_moderators_for_approval(client, django_user_model, home):
+    page = StandardPageFactory(parent=home, slug="about", title_en="Before")
+    client.force_login(staff(django_user_model, "editor", "Editors"))
+    data = nested_form_data(
+        {
+            "title_en": "After",
+            "title_zh_hans": "之后",
+            "slug": "about",
+            "intro_en": "",
+            "intro_zh_hans": "",
+            "body_en": streamfield([]),
+            "body_zh_hans": streamfield([]),
+            "action-submit": "Submit to Moderators approval",
+        }
+    )
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.workflow.name == "Moderators approval"
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    page.refresh_from_db()
+    assert page.title_en == "Before"  # the live page stays as it was until a moderator approves
+
+
+def test_demo_content_command_is_idempotent(db):
+    call_command("load_demo_content", stdout=None)
+    snapshot = (
+        sorted(Page.objects.values_list("id", "url_path", "title_en", "title_zh_hans", "live")),
+        Revision.objects.count(),
+        HomeFeaturedLink.objects.count(),
+    )
+
+    call_command("load_demo_content")
+
+    assert snapshot == (
+        sorted(Page.objects.values_list("id", "url_path", "title_en", "title_zh_hans", "live")),
+        Revision.objects.count(),
+        HomeFeaturedLink.objects.count(),
+    )
+
+
+def test_demo_content_builds_home_and_about_in_both_languages(client, db):
+    call_command("load_demo_content")
+
+    english = client.get("/en/about/").content.decode()
+    chinese = client.get("/zh-hans/about/").content.decode()
+
+    assert "June 1991" in english and "1991年6月" in chinese
+    soup = BeautifulSoup(chinese, "html.parser")
+    assert len(soup.select(".numbered-list ol li")) == 10
+    assert soup.select_one(".notice--translation") is None

@@ -1,0 +1,51 @@
+import pytest
+
+from django.core.cache import cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def sign_in(client, password, address="203.0.113.7"):
+    return client.post("/admin/login/", {"username": "editor", "password": password}, REMOTE_ADDR=address)
+
+
+def test_admin_login_is_refused_after_five_failures_from_one_address(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    for _attempt in range(5):
+        assert sign_in(client, "wrong").status_code == 200
+
+    blocked = sign_in(client, "right-password")
+
+    assert blocked.status_code == 429
+    assert "Too many failed sign-in attempts" in blocked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_other_addresses_can_still_sign_in(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    for _attempt in range(5):
+        sign_in(client, "wrong")
+
+    response = sign_in(client, "right-password", address="198.51.100.1")
+
+    assert response.status_code == 302
+
+
+def test_a_successful_login_clears_earlier_failures(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    for _attempt in range(4):
+        sign_in(client, "wrong")
+    assert sign_in(client, "right-password").status_code == 302
+    client.logout()
+
+    for _attempt in range(4):
+        sign_in(client, "wrong")
+
+    assert sign_in(client, "right-password").status_code == 302

@@ -1,0 +1,72 @@
+import pytest
+
+from django.core.cache import cache
+
+from portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_visitors_get_the_cached_page(client, home):
+    StandardPageFactory(parent=home, slug="about")
+
+    first = client.get("/en/about/")
+    second = client.get("/en/about/")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second
+
+
+def test_each_language_is_cached_on_its_own(client, home):
+    StandardPageFactory(parent=home, slug="about", title_en="About", title_zh_hans="关于")
+    client.get("/en/about/")
+
+    chinese = client.get("/zh-hans/about/")
+
+    assert chinese["X-Page-Cache"] == "miss"
+    assert "关于" in chinese.content.decode()
+
+
+def test_publishing_any_page_refreshes_cached_pages_in_both_languages(client, home):
+    page = StandardPageFactory(
+        parent=home, slug="about", title_en="Old title", title_zh_hans="旧标题", show_in_menus=True
+    )
+    for prefix in ("en", "zh-hans"):
+        client.get(f"/{prefix}/")
+        client.get(f"/{prefix}/about/")
+
+    page.title_en, page.title_zh_hans = "New title", "新标题"
+    page.save_revision().publish()
+
+    assert "New title" in client.get("/en/about/").content.decode()
+    assert "新标题" in client.get("/zh-hans/about/").content.decode()
+    assert "New title" in client.get("/en/").content.decode()  # the menu of another page
+
+
+def test_unpublished_page_is_gone_at_once(client, home):
+    page = StandardPageFactory(parent=home, slug="about")
+    client.get("/en/about/")
+
+    page.unpublish()
+
+    assert client.get("/en/about/").status_code == 404
+
+
+def test_signed_in_staff_never_get_cached_pages(client, home, admin_user):
+    StandardPageFactory(parent=home, slug="about")
+    client.get("/en/about/")
+    client.force_login(admin_user)
+
+    response = client.get("/en/about/")
+
+    assert "X-Page-Cache" not in response

@@ -1,0 +1,297 @@
+import re
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from pressroom.models import JournalistRegistration
+
+from .conftest import image_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def card(data=None, name="card.png", content_type="image/png"):
+    return SimpleUploadedFile(name, data if data is not None else image_bytes(), content_type=content_type)
+
+
+def registration_data(**overrides):
+    data = {
+        "full_name": "Li Wei",
+        "native_name": "李伟",
+        "outlet": "Example Broadcasting",
+        "outlet_country": "Singapore",
+        "position": "Correspondent",
+        "nationality": "Singaporean",
+        "press_card_number": "SG-2024-118",
+        "email": "li.wei@example.org",
+        "phone": "+65 6000 0000",
+        "wechat_id": "",
+        "working_languages": "English, Chinese",
+        "consent": "on",
+        "website": "",
+        "interviews-TOTAL_FORMS": "3",
+        "interviews-INITIAL_FORMS": "0",
+        "interviews-MIN_NUM_FORMS": "1",
+        "interviews-MAX_NUM_FORMS": "5",
+        "interviews-0-topic": "Services for international residents",
+        "interviews-0-agencies_wished": "Foreign Affairs Office",
+        "interviews-0-preferred_dates": "Any weekday in June",
+        "interviews-0-notes": "",
+        "credential_upload": card(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def register(client, prefix="en", **overrides):
+    return client.post(f"/{prefix}/press/register/", registration_data(**overrides))
+
+
+def errors(response):
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    return {
+        ul["id"].removeprefix("id_").removesuffix("_errors"): ul.get_text(" ", strip=True)
+        for ul in page.select(".pr-field__errors")
+    }
+
+
+def confirm_link(message):
+    return re.search(r"https?://\S+/register/confirm/\S+/", message.body).group(0)
+
+
+def test_form_renders_every_field_with_a_label_in_both_languages(client, pressroom):
+    for prefix, heading in (("en", "Register for interviews"), ("zh-hans", "记者登记与采访申请")):
+        page = BeautifulSoup(client.get(f"/{prefix}/press/register/").content.decode(), "html.parser")
+        assert page.h1.get_text() == heading
+        form = page.find("form", class_="pr-form")
+        assert form["enctype"] == "multipart/form-data"
+        assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+        for control in form.find_all(["input", "select", "textarea"]):
+            if control.get("type") == "hidden":
+                continue
+            assert form.find("label", attrs={"for": control["id"]}), control["name"]
+
+
+def test_journalist_registers_in_chinese_confirms_and_is_approved(client, pressroom, press_officer, django_user_model):
+    response = register(client, "zh-hans")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/zh-hans/press/register/sent/"
+    registration = JournalistRegistration.objects.get()
+    assert registration.status == "unconfirmed"
+    assert registration.language == "zh-hans"
+    assert registration.credential_content_type == "image/png"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "请确认您在新闻办的登记"
+    link = confirm_link(mail.outbox[0])
+    assert "/zh-hans/press/register/confirm/" in link
+
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert client.get("/" + path).status_code == 200  # a page with a button: mail scanners do not confirm
+    assert JournalistRegistration.objects.get().status == "unconfirmed"
+    confirmed = client.post("/" + path)
+
+    registration.refresh_from_db()
+    assert registration.status == "submitted"
+    assert registration.reference in confirmed.content.decode()
+    status_email = mail.outbox[1]
+    assert status_email.to == ["li.wei@example.org"]
+    assert "已提交" in status_email.subject and registration.reference in status_email.body
+    assert mail.outbox[2].to == [press_officer.email]  # the press officers are told, without personal data
+    assert "Li Wei" not in mail.outbox[2].body
+
+    client.force_login(press_officer)
+    approved = client.post(
+        f"/admin/journalist_registrations/edit/{registration.pk}/", {"status": "approved", "rejection_reason": ""}
+    )
+    assert approved.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == "approved"
+    assert "已批准" in mail.outbox[-1].subject and "已获批准" in mail.outbox[-1].body
+    change = registration.status_changes.last()
+    assert (change.from_status, change.to_status, change.changed_by) == ("submitted", "approved", press_officer)
+
+    client.logout()
+    status_page = client.post(
+        "/zh-hans/press/status/", {"reference": registration.reference.lower(), "email": "LI.WEI@example.org"}
+    )
+    assert status_page.status_code == 200
+    text = BeautifulSoup(status_page.content.decode(), "html.parser").main.get_text()
+    assert "已批准" in text
+    assert "Li Wei" not in text and "Example Broadcasting" not in text
+
+
+BAD_INPUT = [
+    ("full_name", ""),
+    ("full_name", "x" * 151),
+    ("outlet", ""),
+    ("outlet_country", ""),
+    ("position", ""),
+    ("nationality", ""),
+    ("press_card_number", ""),
+    ("press_card_number", "x" * 61),
+    ("email", "not-an-email"),
+    ("phone", "call me"),
+    ("phone", ""),
+    ("working_languages", ""),
+    ("wechat_id", "w" * 61),
+    ("consent", None),
+    ("credential_upload", None),
+    ("full_name", "Li\u202eWei"),
+    ("interviews-0-topic", ""),
+    ("interviews-0-notes", "n" * 2001),
+]
+
+
+def test_each_rule_rejects_bad_input_with_a_message_and_400(client, pressroom):
+    from django.core.cache import cache
+
+    for field, value in BAD_INPUT:
+        cache.clear()  # the rate limit is tested on its own
+        response = register(client, **{field: value})
+
+        assert response.status_code == 400, field
+        assert JournalistRegistration.objects.count() == 0, field
+        assert field in errors(response), field
+        if field != "full_name":
+            assert 'value="Li Wei"' in response.content.decode(), field  # what was typed is kept
+
+
+def test_errors_are_shown_in_chinese_on_the_chinese_form(client, pressroom):
+    response = register(client, "zh-hans", consent=None)
+
+    assert "我们需要您的同意才能办理登记。" in errors(response)["consent"]
+
+
+@pytest.mark.parametrize("name", ["张伟", "محمد عبد الله", "José Müller-Øster", "Nguyễn Thị Minh Khai"])
+def test_any_unicode_name_is_accepted(client, pressroom, name):
+    response = register(client, full_name=name, native_name=name, email=f"{abs(hash(name))}@example.org")
+
+    assert response.status_code == 302
+    assert JournalistRegistration.objects.get().full_name == name
+
+
+def test_only_one_pending_registration_per_email(client, pressroom):
+    assert register(client).status_code == 302
+
+    second = register(client, email="Li.Wei@Example.org")
+
+    assert second.status_code == 400
+    assert "email" in errors(second)
+    assert JournalistRegistration.objects.count() == 1
+
+
+def test_an_expired_unconfirmed_registration_does_not_block_the_email(client, pressroom):
+    register(client)
+    JournalistRegistration.objects.update(created_at=timezone.now() - timedelta(days=3))
+
+    assert register(client).status_code == 302
+    assert JournalistRegistration.objects.count() == 1
+
+
+def test_a_closed_registration_does_not_block_a_new_one(client, pressroom):
+    register(client)
+    JournalistRegistration.objects.update(status="rejected")
+
+    assert register(client).status_code == 302
+
+
+def test_honeypot_submissions_look_accepted_but_are_dropped(client, pressroom):
+    response = register(client, website="http://spam.example")
+
+    assert response.status_code == 302
+    assert JournalistRegistration.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_rate_limit_per_client_address(client, pressroom, settings):
+    settings.PRESSROOM_REGISTRATION_RATE = (2, 3600)
+
+    codes = [register(client, email=f"r{n}@example.org").status_code for n in range(3)]
+    other_address = client.post(
+        "/en/press/register/", registration_data(email="r9@example.org"), REMOTE_ADDR="10.1.2.3"
+    )
+
+    assert codes == [302, 302, 429]
+    assert other_address.status_code == 302
+
+
+def test_forwarded_address_is_trusted_only_behind_a_configured_proxy(client, pressroom, settings):
+    settings.PRESSROOM_REGISTRATION_RATE = (1, 3600)
+
+    register(client, email="a@example.org", HTTP_X_FORWARDED_FOR="1.1.1.1")
+    spoofed = client.post(
+        "/en/press/register/", registration_data(email="b@example.org"), HTTP_X_FORWARDED_FOR="2.2.2.2"
+    )
+    assert spoofed.status_code == 429  # without a trusted proxy the header changes nothing
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    behind_proxy = client.post(
+        "/en/press/register/", registration_data(email="c@example.org"), HTTP_X_FORWARDED_FOR="3.3.3.3"
+    )
+    assert behind_proxy.status_code == 302
+
+
+def test_registration_needs_csrf(pressroom):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/en/press/register/", registration_data())
+
+    assert response.status_code == 403
+
+
+def test_unknown_and_expired_confirmation_links(client, pressroom):
+    register(client)
+    path = "/" + confirm_link(mail.outbox[0]).split("://", 1)[1].split("/", 1)[1]
+
+    assert client.get("/en/press/register/confirm/not-a-token/").status_code == 404
+    JournalistRegistration.objects.update(created_at=timezone.now() - timedelta(days=3))
+    assert client.post(path).status_code == 410
+    assert JournalistRegistration.objects.get().status == "unconfirmed"
+
+
+def test_status_page_needs_reference_and_matching_email(client, pressroom):
+    from pressroom.factories import JournalistRegistrationFactory
+
+    registration = JournalistRegistrationFactory(email="someone@example.org")
+    unconfirmed = JournalistRegistrationFactory(status="unconfirmed", confirmed_at=None)
+
+    wrong = client.post("/en/press/status/", {"reference": registration.reference, "email": "other@example.org"})
+    hidden = client.post("/en/press/status/", {"reference": unconfirmed.reference, "email": unconfirmed.email})
+    invalid = client.post("/en/press/status/", {"reference": "", "email": "x"})
+
+    assert wrong.status_code == 404 and "Submitted" not in wrong.content.decode()
+    assert hidden.status_code == 404
+    assert invalid.status_code == 400
+
+
+def test_journalist_can_withdraw_on_the_status_page(client, pressroom):
+    from pressroom.factories import JournalistRegistrationFactory
+
+    registration = JournalistRegistrationFactory(email="someone@example.org", language="zh-hans")
+
+    response = client.post(
+        "/en/press/status/", {"reference": registration.reference, "email": registration.email, "action": "withdraw"}
+    )
+
+    registration.refresh_from_db()
+    assert response.status_code == 200
+    assert registration.status == "withdrawn" and registration.closed_at
+    assert "已撤回" in mail.outbox[-1].subject
+    assert registration.status_changes.last().changed_by is None
+
+
+def test_status_lookups_are_rate_limited(client, pressroom, settings):
+    settings.PRESSROOM_STATUS_RATE = (3, 3600)
+
+    codes = [
+        client.post("/en/press/status/", {"reference": f"PR-{n}", "email": "a@example.org"}).status_code
+        for n in range(4)
+    ]
+
+    assert codes[-1] == 429
