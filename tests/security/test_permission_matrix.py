@@ -1,0 +1,205 @@
+"""Who may see what: every kind of URL of the site, requested as every role.
+
+The MATRIX below is the policy. Each row names a URL and the outcome each role gets:
+
+    OK      200, the content is served
+    LOGIN   302 to the admin login (anonymous visitors on staff screens)
+    HOME    302 to the admin home with Wagtail's "Sorry, you do not have permission" message
+            (how the admin answers a signed-in user who lacks the permission)
+    MISSING 404 (an admin 404 first goes through LocaleMiddleware's redirect to /en/admin/...,
+            which is itself a 404; the test follows that one hop)
+
+Columns: anonymous, editor, moderator, press officer, CNS feedback handler, superuser.
+"""
+
+import pytest
+
+from django.core.files.base import ContentFile
+from django.test import Client
+
+from wagtail.models import Page, Site, get_page_models
+
+from agencies.models import AgencyIndexPage
+from cns.factories import FeedbackFactory
+from cns.models import Township
+from portal.factories import StandardPageFactory
+from portal.models import HomePage, OfficeContact
+from pressroom.factories import InterviewRequestFactory, JournalistRegistrationFactory
+
+from .conftest import ROLES, png_bytes
+
+OK, LOGIN, HOME, MISSING = "OK", "LOGIN", "HOME", "MISSING"
+
+EVERYONE = (OK,) * 6
+STAFF_ONLY = (LOGIN, OK, OK, OK, OK, OK)
+PRESS_ONLY = (LOGIN, HOME, HOME, OK, HOME, OK)
+FEEDBACK_ONLY = (LOGIN, HOME, HOME, HOME, OK, OK)
+NOBODY = (MISSING,) * 6
+
+#                 URL name                           anon   editor  moder.  press   feedb.  super
+MATRIX = {
+    # Public site: section routes, search, machine-readable files.
+    "home (zh-hans)": EVERYONE,
+    "pressroom register": EVERYONE,
+    "pressroom register sent": EVERYONE,
+    "pressroom status": EVERYONE,
+    "pressroom releases feed": EVERYONE,
+    "pressroom conference calendar": EVERYONE,
+    "pressroom archive year": EVERYONE,
+    "pressroom unknown confirmation link": NOBODY,
+    "cns townships": EVERYONE,
+    "cns township": EVERYONE,
+    "cns feedback form": EVERYONE,
+    "cns feedback thanks": EVERYONE,
+    "cns events ical": EVERYONE,
+    "search": EVERYONE,
+    "agency directory search": EVERYONE,
+    "sitemap": EVERYONE,
+    "robots.txt": EVERYONE,
+    "healthz": EVERYONE,
+    "draft page": NOBODY,
+    # Private files: never under a public URL, only through the permission-checked admin view.
+    "credential under /media/": NOBODY,
+    "credential download": PRESS_ONLY,
+    # Wagtail admin.
+    "admin home": STAFF_ONLY,
+    "admin page explorer": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin page edit": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin settings (office contact)": (LOGIN, HOME, OK, HOME, HOME, OK),
+    "admin untranslated report": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin townships snippets": (LOGIN, OK, OK, HOME, HOME, OK),
+    # Journalist registrations: press officers only.
+    "registrations list": PRESS_ONLY,
+    "registrations inspect": PRESS_ONLY,
+    "registrations edit": PRESS_ONLY,
+    "registrations csv export": PRESS_ONLY,
+    # Not yet confirmed by email: nobody on staff sees it (the 404 comes before the permission check).
+    "unconfirmed registration inspect": (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    # Resident feedback: feedback handlers only.
+    "feedback list": FEEDBACK_ONLY,
+    "feedback inspect": FEEDBACK_ONLY,
+    "feedback edit": FEEDBACK_ONLY,
+    "feedback csv export": FEEDBACK_ONLY,
+}
+
+# What must never leak to anyone who is not allowed to see the screen.
+SECRETS = ("secret.journalist@example.org", "Private message from a resident")
+
+
+def published_page_of_every_type():
+    """One live page per page type of the demo site (the demo builds every section)."""
+    pages = {}
+    for model in get_page_models():
+        if model is Page:
+            continue
+        page = model.objects.live().public().order_by("path").first()
+        if page is not None:
+            pages[f"page: {model.__name__}"] = page.url
+    return pages
+
+
+@pytest.fixture
+def urls(demo_site, db):
+    registration = JournalistRegistrationFactory(email="secret.journalist@example.org", full_name="Secret Journalist")
+    registration.credential.save("card.png", ContentFile(png_bytes()), save=False)
+    registration.credential_content_type = "image/png"
+    registration.save()
+    InterviewRequestFactory(registration=registration)
+    unconfirmed = JournalistRegistrationFactory(status="unconfirmed", confirmed_at=None)
+    feedback = FeedbackFactory(message="Private message from a resident", email="resident@example.org")
+    home = HomePage.objects.get()
+    draft = StandardPageFactory(parent=home, slug="draft-plans", live=False)
+    township = Township.objects.order_by("pk").first()
+    contact_site = Site.objects.get(is_default_site=True)
+    OfficeContact.for_site(contact_site)
+    return {
+        "home (zh-hans)": "/zh-hans/",
+        "pressroom register": "/en/press/register/",
+        "pressroom register sent": "/en/press/register/sent/",
+        "pressroom status": "/en/press/status/",
+        "pressroom releases feed": "/en/press/feed/",
+        "pressroom conference calendar": "/en/press/calendar/",
+        "pressroom archive year": "/en/press/archive/2025/",
+        "pressroom unknown confirmation link": "/en/press/register/confirm/not-a-token/",
+        "cns townships": "/en/cns/townships/",
+        "cns township": f"/en/cns/townships/{township.slug}/",
+        "cns feedback form": "/en/cns/feedback/",
+        "cns feedback thanks": "/en/cns/feedback/thanks/",
+        "cns events ical": "/en/cns/events/ical/",
+        "search": "/en/search/?q=tea",
+        "agency directory search": AgencyIndexPage.objects.live().get().url + "?q=office",
+        "sitemap": "/sitemap.xml",
+        "robots.txt": "/robots.txt",
+        "healthz": "/healthz",
+        "draft page": draft.url_path.replace(home.url_path, "/en/", 1),
+        "credential under /media/": "/media/" + registration.credential.name,
+        "credential download": f"/admin/pressroom/credentials/{registration.pk}/",
+        "admin home": "/admin/",
+        "admin page explorer": f"/admin/pages/{home.pk}/",
+        "admin page edit": f"/admin/pages/{home.pk}/edit/",
+        "admin settings (office contact)": f"/admin/settings/portal/officecontact/{contact_site.pk}/",
+        "admin untranslated report": "/admin/reports/untranslated/",
+        "admin townships snippets": "/admin/snippets/cns/township/",
+        "registrations list": "/admin/journalist_registrations/",
+        "registrations inspect": f"/admin/journalist_registrations/inspect/{registration.pk}/",
+        "registrations edit": f"/admin/journalist_registrations/edit/{registration.pk}/",
+        "registrations csv export": "/admin/journalist_registrations/?export=csv",
+        "unconfirmed registration inspect": f"/admin/journalist_registrations/inspect/{unconfirmed.pk}/",
+        "feedback list": "/admin/cns/feedback/",
+        "feedback inspect": f"/admin/cns/feedback/inspect/{feedback.pk}/",
+        "feedback edit": f"/admin/cns/feedback/edit/{feedback.pk}/",
+        "feedback csv export": "/admin/cns/feedback/?export=csv",
+        **published_page_of_every_type(),
+    }
+
+
+def outcome(client, url):
+    response = client.get(url)
+    if response.status_code == 302 and response["Location"] == "/en" + url:
+        response = client.get(response["Location"])  # LocaleMiddleware's retry of a 404 under /en/
+    return response, classify(response)
+
+
+def classify(response):
+    if response.status_code == 200:
+        return OK
+    if response.status_code == 302:
+        location = response["Location"]
+        if "/admin/login/" in location:
+            return LOGIN
+        if location.rstrip("/").endswith("/admin"):
+            return HOME
+        return f"302 {location}"
+    return {404: MISSING}.get(response.status_code, str(response.status_code))
+
+
+def body(response):
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def test_every_url_answers_each_role_as_the_matrix_says(urls, users):
+    every_page_type = {name: EVERYONE for name in urls if name.startswith("page: ")}
+    matrix = {**MATRIX, **every_page_type}
+    assert set(matrix) == set(urls)
+    assert len(every_page_type) >= 12, every_page_type  # the demo site has pages of every section
+
+    clients = {}
+    for role in ROLES:
+        clients[role] = Client()
+        if users[role] is not None:
+            clients[role].force_login(users[role])
+
+    wrong = []
+    for name, expected_row in matrix.items():
+        for role, expected in zip(ROLES, expected_row, strict=True):
+            response, got = outcome(clients[role], urls[name])
+            if got != expected:
+                wrong.append(f"{name} as {role}: expected {expected}, got {got}")
+            elif got != OK:
+                content = body(response).decode(errors="replace")
+                leaked = [secret for secret in SECRETS if secret in content]
+                if leaked:
+                    wrong.append(f"{name} as {role}: {got} but shows {leaked}")
+    assert not wrong, "\n".join(wrong)
