@@ -23,7 +23,7 @@ install: $(VENV)/.installed node_modules/.installed
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py ensure_local_admin --address $(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole test suite; on PostgreSQL when DATABASE_URL points at one.

@@ -31,10 +31,13 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "portal",
+    "portal.search",
     "agencies",
     "pressroom",
     "cns",
     "wagtail.contrib.forms",
+    # Section pages serve their listings and forms as routes (townships, registration).
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -195,7 +198,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Information Office Portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# "default" serves the admin; "site" is the visitors' per-language index (portal.search).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "site": {"BACKEND": "portal.search.backend"},
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 # The admin must know both languages; Chinese is offered for its own interface too.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -212,17 +219,12 @@ LOGGING = {
     },
 }
 
-# --- cns ---
-# Township listings and the feedback form are routes of the CNS home page.
-if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
-    INSTALLED_APPS.append("wagtail.contrib.routable_page")
+# City News Service
 # Resident feedback: at most this many messages per client address per window (seconds).
 CNS_FEEDBACK_RATE_LIMIT = int(os.environ.get("CNS_FEEDBACK_RATE_LIMIT", "5"))
 CNS_FEEDBACK_RATE_WINDOW = int(os.environ.get("CNS_FEEDBACK_RATE_WINDOW", "3600"))
 
-# --- pressroom ---
-if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
-    INSTALLED_APPS.append("wagtail.contrib.routable_page")
+# Pressroom
 # Journalists' credential scans: outside MEDIA_ROOT, served only through a permission-checked admin view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 PRESSROOM_CREDENTIAL_MAX_BYTES = int(os.environ.get("PRESSROOM_CREDENTIAL_MAX_BYTES", str(5 * 1024 * 1024)))
@@ -234,15 +236,11 @@ PRESSROOM_CONFIRMATION_DAYS = 2
 PRESSROOM_RETENTION_DAYS = int(os.environ.get("PRESSROOM_RETENTION_DAYS", "365"))
 PRESSROOM_DISPLAY_TIME_ZONE = "Asia/Shanghai"
 
-# --- search ---
-# The site search keeps its own per-language index (portal.search), next to Wagtail's default
-# backend that the admin uses. Text-search configuration per language on PostgreSQL: English is
-# stemmed; languages not listed use "simple" (Chinese is split into words by jieba first).
-INSTALLED_APPS.append("portal.search")
-WAGTAILSEARCH_BACKENDS["site"] = {"BACKEND": "portal.search.backend"}
+# Site search
+# Text-search configuration per language on PostgreSQL: English is stemmed; languages not
+# listed use "simple" (Chinese is split into words by jieba first).
 PORTAL_SEARCH_TEXT_CONFIGS = {"en": "english"}
 
-# --- browser ---
 # The admin shows no avatars from gravatar.com: editors work from networks where foreign
 # hosts are often unreachable, and no page may ask a third-party host (tests/browser checks).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -41,6 +41,9 @@ def assert_inert(response, shown=True):
     for element in page.find_all(True):
         handlers = [name for name in element.attrs if name.lower().startswith("on")]
         assert not handlers, f"<{element.name} {handlers}> in {response.request['PATH_INFO']}"
+    for element in page.find_all(href=True) + page.find_all(src=True):
+        for name in ("href", "src"):
+            assert not element.get(name, "").strip().lower().startswith("javascript:"), element
     for script in page.find_all("script"):
         text = script.string or ""
         if script.get("type") == "application/ld+json":
@@ -186,11 +189,20 @@ def test_search_and_directory_queries_are_echoed_as_text(client, home):
     assert_inert(directory)
 
 
-def editor_rich_text(text):
-    """What the admin's rich text editor stores when an editor types `text` (it goes through the whitelist)."""
+def editor_rich_text(text, link="javascript:alert(1)"):
+    """What the admin's rich text editor stores when an editor types `text` and links its first word
+    to `link` (the editor's content goes through Wagtail's whitelist on the way to the database)."""
     features = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
-    block = {"key": "a1b2c", "type": "unstyled", "text": text, "depth": 0, "inlineStyleRanges": [], "entityRanges": []}
-    return ContentstateConverter(features).to_database_format(json.dumps({"blocks": [block], "entityMap": {}}))
+    block = {
+        "key": "a1b2c",
+        "type": "unstyled",
+        "text": text,
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [{"offset": 0, "length": len(text.split()[0]), "key": 0}],
+    }
+    entities = {"0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": link}}}
+    return ContentstateConverter(features).to_database_format(json.dumps({"blocks": [block], "entityMap": entities}))
 
 
 def test_editor_fields_are_escaped_on_public_pages_search_and_admin(client, home, superuser_client):

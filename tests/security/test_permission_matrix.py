@@ -6,6 +6,7 @@ The MATRIX below is the policy. Each row names a URL and the outcome each role g
     LOGIN   302 to the admin login (anonymous visitors on staff screens)
     HOME    302 to the admin home with Wagtail's "Sorry, you do not have permission" message
             (how the admin answers a signed-in user who lacks the permission)
+    SIGN_IN 302 to the site's own sign-in page (/_util/login/), for view-restricted pages
     MISSING 404 (an admin 404 first goes through LocaleMiddleware's redirect to /en/admin/...,
             which is itself a 404; the test follows that one hop)
 
@@ -14,10 +15,11 @@ Columns: anonymous, editor, moderator, press officer, CNS feedback handler, supe
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 from agencies.models import AgencyIndexPage
 from cns.factories import FeedbackFactory
@@ -26,9 +28,9 @@ from portal.factories import StandardPageFactory
 from portal.models import HomePage, OfficeContact
 from pressroom.factories import InterviewRequestFactory, JournalistRegistrationFactory
 
-from .conftest import ROLES, png_bytes
+from .conftest import ROLES, parse, png_bytes
 
-OK, LOGIN, HOME, MISSING = "OK", "LOGIN", "HOME", "MISSING"
+OK, LOGIN, HOME, SIGN_IN, MISSING = "OK", "LOGIN", "HOME", "SIGN_IN", "MISSING"
 
 EVERYONE = (OK,) * 6
 STAFF_ONLY = (LOGIN, OK, OK, OK, OK, OK)
@@ -36,7 +38,7 @@ PRESS_ONLY = (LOGIN, HOME, HOME, OK, HOME, OK)
 FEEDBACK_ONLY = (LOGIN, HOME, HOME, HOME, OK, OK)
 NOBODY = (MISSING,) * 6
 
-#                 URL name                           anon   editor  moder.  press   feedb.  super
+# URL name: (anonymous, editor, moderator, press officer, CNS feedback handler, superuser)
 MATRIX = {
     # Public site: section routes, search, machine-readable files.
     "home (zh-hans)": EVERYONE,
@@ -58,6 +60,8 @@ MATRIX = {
     "robots.txt": EVERYONE,
     "healthz": EVERYONE,
     "draft page": NOBODY,
+    "page restricted to signed-in users": (SIGN_IN, OK, OK, OK, OK, OK),
+    "page restricted to press officers": (SIGN_IN, SIGN_IN, SIGN_IN, OK, SIGN_IN, OK),
     # Private files: never under a public URL, only through the permission-checked admin view.
     "credential under /media/": NOBODY,
     "credential download": PRESS_ONLY,
@@ -68,6 +72,10 @@ MATRIX = {
     "admin settings (office contact)": (LOGIN, HOME, OK, HOME, HOME, OK),
     "admin untranslated report": (LOGIN, OK, OK, HOME, HOME, OK),
     "admin townships snippets": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin images": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin documents": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin users": (LOGIN, HOME, HOME, HOME, HOME, OK),
+    "admin groups": (LOGIN, HOME, HOME, HOME, HOME, OK),
     # Journalist registrations: press officers only.
     "registrations list": PRESS_ONLY,
     "registrations inspect": PRESS_ONLY,
@@ -108,7 +116,13 @@ def urls(demo_site, db):
     unconfirmed = JournalistRegistrationFactory(status="unconfirmed", confirmed_at=None)
     feedback = FeedbackFactory(message="Private message from a resident", email="resident@example.org")
     home = HomePage.objects.get()
-    draft = StandardPageFactory(parent=home, slug="draft-plans", live=False)
+    draft = StandardPageFactory(parent=home, slug="draft-plans", title_en="Zephyrine draft plans", live=False)
+    members_only = StandardPageFactory(parent=home, slug="members-only", title_en="Zephyrine members notes")
+    PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
+    press_only = StandardPageFactory(parent=home, slug="press-only", title_en="Zephyrine press notes")
+    PageViewRestriction.objects.create(page=press_only, restriction_type=PageViewRestriction.GROUPS).groups.add(
+        Group.objects.get(name="Press officers")
+    )
     township = Township.objects.order_by("pk").first()
     contact_site = Site.objects.get(is_default_site=True)
     OfficeContact.for_site(contact_site)
@@ -132,12 +146,18 @@ def urls(demo_site, db):
         "robots.txt": "/robots.txt",
         "healthz": "/healthz",
         "draft page": draft.url_path.replace(home.url_path, "/en/", 1),
+        "page restricted to signed-in users": "/en/members-only/",
+        "page restricted to press officers": "/en/press-only/",
         "credential under /media/": "/media/" + registration.credential.name,
         "credential download": f"/admin/pressroom/credentials/{registration.pk}/",
         "admin home": "/admin/",
         "admin page explorer": f"/admin/pages/{home.pk}/",
         "admin page edit": f"/admin/pages/{home.pk}/edit/",
         "admin settings (office contact)": f"/admin/settings/portal/officecontact/{contact_site.pk}/",
+        "admin images": "/admin/images/",
+        "admin documents": "/admin/documents/",
+        "admin users": "/admin/users/",
+        "admin groups": "/admin/groups/",
         "admin untranslated report": "/admin/reports/untranslated/",
         "admin townships snippets": "/admin/snippets/cns/township/",
         "registrations list": "/admin/journalist_registrations/",
@@ -169,6 +189,8 @@ def classify(response):
             return LOGIN
         if location.rstrip("/").endswith("/admin"):
             return HOME
+        if "/_util/login/" in location:
+            return SIGN_IN
         return f"302 {location}"
     return {404: MISSING}.get(response.status_code, str(response.status_code))
 
@@ -203,3 +225,16 @@ def test_every_url_answers_each_role_as_the_matrix_says(urls, users):
                 if leaked:
                     wrong.append(f"{name} as {role}: {got} but shows {leaked}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_draft_and_restricted_pages_stay_out_of_the_sitemap_and_search(urls, client):
+    StandardPageFactory(parent=HomePage.objects.get(), slug="public-notes", title_en="Zephyrine public notes")
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    results = parse(client.get("/en/search/", {"q": "Zephyrine"}))
+    found = [a["href"] for a in results.select("ol.search-results .search-result__title a")]
+
+    assert "/en/public-notes/" in sitemap
+    assert found == ["/en/public-notes/"]
+    for slug in ("draft-plans", "members-only", "press-only"):
+        assert f"/{slug}/" not in sitemap
