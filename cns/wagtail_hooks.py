@@ -57,6 +57,13 @@ class FeedbackIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("topic", "township")
 
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # What residents typed must not run as a formula when the CSV is opened in a spreadsheet.
+        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
+        return value
+
 
 class FeedbackViewSet(ModelViewSet):
     """Staff read and triage residents' messages; only users with the feedback permissions see them."""

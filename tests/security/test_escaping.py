@@ -6,6 +6,8 @@ results, the public pages) and checks the parsed DOM: the text is there, as text
 no script carrying it and no event-handler attribute anywhere.
 """
 
+import csv
+import io
 import json
 import re
 
@@ -18,10 +20,10 @@ from django.test import Client
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from agencies.factories import AgencyIndexPageFactory, AgencyPageFactory
-from cns.factories import CNSHomePageFactory, FeedbackTopicFactory
+from cns.factories import CNSHomePageFactory, FeedbackFactory, FeedbackTopicFactory
 from cns.models import Feedback
 from portal.factories import StandardPageFactory
-from pressroom.factories import PressroomPageFactory
+from pressroom.factories import JournalistRegistrationFactory, PressroomPageFactory
 from pressroom.models import JournalistRegistration
 
 from .conftest import parse, png_bytes
@@ -248,3 +250,35 @@ def test_editor_fields_are_escaped_on_public_pages_search_and_admin(client, home
         response = superuser_client.get(url)
         assert response.status_code == 200, url
         assert_inert(response)
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)"]
+
+
+def exported_rows(response):
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_csv_exports_never_start_a_cell_with_a_formula(client, home, superuser_client):
+    """Text residents and journalists typed must not run as a formula when staff open the export."""
+    CNSHomePageFactory(parent=home)
+    client.post(
+        "/en/cns/feedback/",
+        {"topic": FeedbackTopicFactory().pk, "message": FORMULAS[0], "name": FORMULAS[0], "consent": "on"},
+    )
+    for formula in FORMULAS[1:]:  # the form's rate limit allows one message per visitor in a row
+        FeedbackFactory(message=formula, name=formula, staff_note=formula)
+    assert Feedback.objects.count() == len(FORMULAS)
+
+    cells = [cell for row in exported_rows(superuser_client.get("/admin/cns/feedback/?export=csv"))[1:] for cell in row]
+
+    assert {"'" + formula for formula in FORMULAS} <= set(cells)
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+
+    for formula in FORMULAS:
+        JournalistRegistrationFactory(full_name=formula, outlet=formula, position=formula)
+    export = superuser_client.get("/admin/journalist_registrations/?export=csv")
+    cells = [cell for row in exported_rows(export)[1:] for cell in row]
+    assert {"'" + formula for formula in FORMULAS} <= set(cells)
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]

@@ -1,0 +1,242 @@
+"""Benchmark how every page type is served, on a scratch database filled to a realistic volume.
+
+Run it on a scratch database only, and name that database on the command line so that it
+cannot write 10,000 pages into the wrong one:
+
+    createdb -h 127.0.0.1 -U postgres bench_pages
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages manage.py migrate --noinput
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages \\
+        manage.py benchmark_pages --database-name bench_pages --pages 1000 [--gunicorn]
+
+Per page type and language it times whole requests through Django's test client in-process
+(middleware, view, template), with the page cache off and on, and counts the queries of each.
+With --gunicorn it also serves the same database from gunicorn on 127.0.0.1 and measures
+requests per second for the home page, an agency page and a static file.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import translation
+
+from wagtail.models import Page
+
+from portal import benchmark
+from portal.management.commands.benchmark_search import load_average
+
+
+class Command(BaseCommand):
+    help = "Fill a scratch database with pages of every type in both languages and time how they are served."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--database-name",
+            required=True,
+            help="Name of the configured database; must match, as a guard against writing to the wrong one.",
+        )
+        parser.add_argument("--pages", type=int, default=1000, help="Live pages in all (agencies aside).")
+        parser.add_argument("--agencies", type=int, default=300)
+        parser.add_argument("--townships", type=int, default=100)
+        parser.add_argument("--samples", type=int, default=5, help="Pages of each type requested per round.")
+        parser.add_argument("--rounds", type=int, default=10, help="Times each sample page is requested.")
+        parser.add_argument("--cache-seconds", type=int, default=300, help="PAGE_CACHE_SECONDS when on.")
+        parser.add_argument("--gunicorn", action="store_true", help="Also measure throughput under gunicorn.")
+        parser.add_argument("--gunicorn-seconds", type=float, default=10.0, help="Duration of each load run.")
+        parser.add_argument("--gunicorn-requests", type=int, default=20_000, help="Most requests per load run.")
+        parser.add_argument("--gunicorn-threads", type=int, default=8, help="Client threads (connections).")
+        parser.add_argument("--port", type=int, default=0, help="gunicorn port on 127.0.0.1 (0: a free one).")
+
+    def handle(self, *args, **options):
+        name = connection.settings_dict["NAME"]
+        if options["database_name"] != name:
+            raise CommandError(f"The configured database is {name!r}, not {options['database_name']!r}.")
+
+        made, seconds = benchmark.fill(options["pages"], options["agencies"], options["townships"], self.stdout)
+        added = ", ".join(f"{model} {count}" for model, count in sorted(made.items())) or "nothing"
+        self.stdout.write(f"Filled in {seconds:.1f} s; added: {added}.")
+
+        rows = []
+        for label, count, urls in benchmark.targets(options["samples"]):
+            for language in benchmark.LANGUAGES:
+                off = benchmark.measure(urls(language), options["rounds"], 0)
+                on = benchmark.measure(urls(language), options["rounds"], options["cache_seconds"])
+                if off and on:
+                    rows.append((label, count, language, off, on))
+
+        self.stdout.write("")
+        self.stdout.write(
+            f"Database: {connection.vendor} ({name}); live pages: {Page.objects.live().count()}; "
+            f"{benchmark.townships_summary()}"
+        )
+        self.write_table(rows, options)
+        if options["gunicorn"]:
+            self.stdout.write("")
+            self.run_gunicorn(options)
+        self.stdout.write("")
+        self.stdout.write("Load average: " + load_average())
+
+    def write_table(self, rows, options):
+        self.stdout.write(
+            f"Server time per request in ms (test client, in-process, DEBUG off); {options['samples']} pages "
+            f"of each type x {options['rounds']} rounds; queries per request: median (max)."
+        )
+        header = (
+            f"{'page type (or route)':<34} {'pages':>6} {'lang':<7} | {'no cache: median':>16} {'p95':>7} {'queries':>10} "
+            f"| {'cached: median':>14} {'p95':>7} {'queries':>8} | {'status':<8}"
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for label, count, language, off, on in rows:
+            statuses = off["statuses"] + on["statuses"]
+            status = ",".join(f"{code}" for code in sorted(statuses))
+            self.stdout.write(
+                f"{label:<34} {'' if count is None else count:>6} {language:<7} | {off['median']:>16.1f} {off['p95']:>7.1f} "
+                f"{self.queries(off):>10} | {on['median']:>14.2f} {on['p95']:>7.2f} {self.queries(on):>8} "
+                f"| {status:<8}"
+            )
+
+    @staticmethod
+    def queries(result):
+        median = f"{result['queries']:g}"
+        return f"{median} ({result['queries_max']})" if result["queries_max"] != result["queries"] else median
+
+    def run_gunicorn(self, options):
+        if not os.environ.get("DATABASE_URL"):
+            raise CommandError("--gunicorn needs DATABASE_URL, so that gunicorn serves the same database.")
+        static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(static_root),
+        }
+        try:
+            subprocess.run(  # noqa: S603
+                [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+                env=environment,
+                check=True,
+            )
+            with translation.override("en"):
+                home_url = benchmark.home_page().get_url()
+                agency_model = benchmark._model("agencies", "AgencyPage")
+                agency = agency_model.objects.live().order_by("path").last() if agency_model else None
+                agency_url = agency.get_url() if agency else None
+            workers = os.environ.get("WEB_CONCURRENCY", os.cpu_count() * 2 + 1)
+            self.stdout.write(
+                f"gunicorn on 127.0.0.1 (gunicorn.conf.py: {workers} workers x "
+                f"{os.environ.get('GUNICORN_THREADS', 2)} threads, production settings, cache backend "
+                f"{'Redis' if os.environ.get('REDIS_URL') else 'per-process memory'}); client: Python threads on "
+                f"the same machine, {options['gunicorn_threads']} keep-alive connections, "
+                f"{options['gunicorn_seconds']:g} s or {options['gunicorn_requests']} requests per URL."
+            )
+            header = (
+                f"{'URL':<18} {'page cache':<10} {'path':<48} {'req/s':>7} {'200s':>7} {'other':>6} "
+                f"{'median ms':>9} {'p95 ms':>7}"
+            )
+            self.stdout.write(header)
+            self.stdout.write("-" * len(header))
+            for cache_seconds in (options["cache_seconds"], 0):
+                port = options["port"] or free_port()
+                with self.gunicorn(environment, port, cache_seconds):
+                    targets = [("home page (en)", home_url), ("agency page (en)", agency_url)]
+                    if cache_seconds:
+                        targets.append(("static CSS file", self.static_url(port, home_url)))
+                    for label, path in targets:
+                        if not path:
+                            continue
+                        benchmark.load_test("127.0.0.1", port, path, 1.0, 200, options["gunicorn_threads"])  # warm
+                        result = benchmark.load_test(
+                            "127.0.0.1",
+                            port,
+                            path,
+                            options["gunicorn_seconds"],
+                            options["gunicorn_requests"],
+                            options["gunicorn_threads"],
+                        )
+                        cache = (
+                            "-" if label.startswith("static") else (f"{cache_seconds} s" if cache_seconds else "off")
+                        )
+                        self.stdout.write(
+                            f"{label:<18} {cache:<10} {path[:48]:<48} {result['rps']:>7.0f} {result['ok']:>7} "
+                            f"{result['other']:>6} {result['median']:>9.1f} {result['p95']:>7.1f}"
+                        )
+        finally:
+            shutil.rmtree(static_root, ignore_errors=True)
+
+    @contextmanager
+    def gunicorn(self, environment, port, cache_seconds):
+        """gunicorn on 127.0.0.1:`port`, stopped on leaving the block."""
+        log = tempfile.TemporaryFile()
+        process = subprocess.Popen(  # noqa: S603
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "-c",
+                str(Path(settings.BASE_DIR) / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                "/dev/null",
+                "portal.wsgi",
+            ],
+            env={**environment, "PAGE_CACHE_SECONDS": str(cache_seconds), "GUNICORN_BIND": f"127.0.0.1:{port}"},
+            cwd=settings.BASE_DIR,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        try:
+            self.wait_for(port, process, log)
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            log.close()
+
+    @staticmethod
+    def wait_for(port, process, log, seconds=30):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                log.seek(0)
+                raise CommandError("gunicorn stopped: " + log.read().decode(errors="replace")[-2000:])
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise CommandError(f"gunicorn did not answer on port {port} within {seconds} s.")
+
+    @staticmethod
+    def static_url(port, home_url):
+        """The first stylesheet the home page links, as gunicorn serves it (hashed name)."""
+        import http.client
+
+        client = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        client.request("GET", home_url, headers={"Host": "127.0.0.1"})
+        html = client.getresponse().read().decode()
+        client.close()
+        match = re.search(r'href="(/static/[^"]+\.css)"', html)
+        return match.group(1) if match else None
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
