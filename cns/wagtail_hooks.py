@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.exports import SpreadsheetSafeExportMixin
+
 from .models import District, Feedback, FeedbackTopic, ServicePlatform, Township
 
 
@@ -53,16 +55,9 @@ class CNSSnippetGroup(SnippetViewSetGroup):
 register_snippet(CNSSnippetGroup)
 
 
-class FeedbackIndexView(IndexView):
+class FeedbackIndexView(SpreadsheetSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("topic", "township")
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        # What residents typed must not run as a formula when the CSV is opened in a spreadsheet.
-        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
-        return value
 
 
 class FeedbackViewSet(ModelViewSet):

@@ -34,19 +34,7 @@ class RegistrationForm(forms.ModelForm):
 
     class Meta:
         model = JournalistRegistration
-        fields = [
-            "full_name",
-            "native_name",
-            "outlet",
-            "outlet_country",
-            "position",
-            "nationality",
-            "press_card_number",
-            "email",
-            "phone",
-            "wechat_id",
-            "working_languages",
-        ]
+        fields = list(JournalistRegistration.DETAIL_FIELDS)
         help_texts = {
             "full_name": _("As written on your passport."),
             "native_name": _("Your name in the script of your own language, if different."),

@@ -21,6 +21,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from portal.exports import SpreadsheetSafeExportMixin
+
 from .models import JournalistRegistration
 
 
@@ -65,17 +67,10 @@ class ReviewForm(WagtailAdminModelForm):
         return cleaned
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(SpreadsheetSafeExportMixin, IndexView):
     def get_base_queryset(self):
         # Registrations reach staff only once the journalist has confirmed the email address.
         return super().get_base_queryset().confirmed()
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        # What journalists typed must not run as a formula when the CSV is opened in a spreadsheet.
-        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
-        return value
 
 
 class RegistrationEditView(EditView):
@@ -182,17 +177,7 @@ class JournalistRegistrationViewSet(ModelViewSet):
         "reference",
         "status",
         "language",
-        "full_name",
-        "native_name",
-        "outlet",
-        "outlet_country",
-        "position",
-        "nationality",
-        "press_card_number",
-        "email",
-        "phone",
-        "wechat_id",
-        "working_languages",
+        *JournalistRegistration.DETAIL_FIELDS,
         "created_at",
         "confirmed_at",
         "closed_at",
@@ -204,17 +189,7 @@ class JournalistRegistrationViewSet(ModelViewSet):
         "status",
         "rejection_reason",
         "language",
-        "full_name",
-        "native_name",
-        "outlet",
-        "outlet_country",
-        "position",
-        "nationality",
-        "press_card_number",
-        "email",
-        "phone",
-        "wechat_id",
-        "working_languages",
+        *JournalistRegistration.DETAIL_FIELDS,
         "credential",
         "interview_requests",
         "status_changes",

@@ -52,6 +52,21 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class JournalistRegistration(models.Model):
+    # What the journalist tells about themselves, in the order the form asks it.
+    DETAIL_FIELDS = (
+        "full_name",
+        "native_name",
+        "outlet",
+        "outlet_country",
+        "position",
+        "nationality",
+        "press_card_number",
+        "email",
+        "phone",
+        "wechat_id",
+        "working_languages",
+    )
+
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", _("Awaiting email confirmation")
         SUBMITTED = "submitted", _("Submitted")
@@ -163,21 +178,9 @@ class JournalistRegistration(models.Model):
         """Blank everything that identifies the journalist; status, language and dates remain."""
         if self.credential:
             self.credential.delete(save=False)
-        for field in (
-            "full_name",
-            "native_name",
-            "outlet",
-            "position",
-            "nationality",
-            "press_card_number",
-            "email",
-            "phone",
-            "wechat_id",
-            "working_languages",
-            "rejection_reason",
-            "credential_content_type",
-            "confirmation_token_hash",
-        ):
+        # The outlet's country stays, for the anonymous counts by country.
+        personal = [field for field in self.DETAIL_FIELDS if field != "outlet_country"]
+        for field in (*personal, "rejection_reason", "credential_content_type", "confirmation_token_hash"):
             setattr(self, field, "")
         self.credential = ""
         self.erased_at = timezone.now()
