@@ -17,3 +17,6 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's runtime control socket sits at one path per user, so a second instance on the
+# same host would take it over; nothing here uses it.
+control_socket_disable = True

@@ -1,5 +1,8 @@
+import uuid
+
 from django import forms
 from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Audience, Feedback, FeedbackTopic, GuideCategory, Township
@@ -22,6 +25,7 @@ class FeedbackForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    submission_key = forms.CharField(required=False, max_length=36, widget=forms.HiddenInput)
 
     class Meta:
         model = Feedback
@@ -44,6 +48,8 @@ class FeedbackForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
         self.fields["topic"].queryset = FeedbackTopic.objects.filter(active=True)
         self.fields["topic"].empty_label = _("Choose a topic")
         self.fields["township"].queryset = Township.objects.for_listing()
@@ -82,6 +88,30 @@ class FeedbackForm(forms.ModelForm):
                 described.append(f"{auto_id}_helptext")
             widget.attrs["aria-describedby"] = " ".join(described)
             widget.attrs["aria-invalid"] = "true"
+
+    def clean_submission_key(self):
+        # A missing or mangled key only turns off the duplicate check; it is never the visitor's error.
+        try:
+            return uuid.UUID(self.cleaned_data["submission_key"])
+        except ValueError:
+            return None
+
+    def already_stored(self):
+        key = self.cleaned_data.get("submission_key")
+        return key is not None and Feedback.objects.filter(submission_key=key).exists()
+
+    def save_once(self, language):
+        """Stores the message unless a request carrying the same submission key got there first."""
+        feedback = self.save(commit=False)
+        feedback.language = language
+        feedback.submission_key = self.cleaned_data.get("submission_key")
+        try:
+            with transaction.atomic():
+                feedback.save()
+        except IntegrityError:
+            if not self.already_stored():
+                raise
+        return feedback
 
     @property
     def is_spam(self):

@@ -228,13 +228,13 @@ def feedback_form(request, cns):
         if form.is_spam:
             return redirect(_url(cns, "feedback_thanks"))
         if form.is_valid():
+            if form.already_stored():
+                return redirect(_url(cns, "feedback_thanks"))
             if _over_rate_limit(request):
                 rate_limited = True
                 status = 429
             else:
-                feedback = form.save(commit=False)
-                feedback.language = get_language() or ""
-                feedback.save()
+                form.save_once(language=get_language() or "")
                 return redirect(_url(cns, "feedback_thanks"))
         else:
             status = 400

@@ -12,6 +12,8 @@ from .search.views import search
 from .sitemaps import PageSitemap
 from .views import healthz, robots_txt
 
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,12 +1,15 @@
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """Tells the load balancer whether this server can reach its database."""
     try:
@@ -26,3 +29,23 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# How long a visitor (or a crawler) should wait before asking again while the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """The error page: 503 with Retry-After while the database is unreachable, 500 otherwise.
+
+    Django calls this while the exception is being handled, so sys.exc_info() says what
+    failed. A lost database connection is an outage that ends by itself (a restart, a
+    failover), not a bug: visitors are told to come back, and caches and crawlers keep
+    what they have. Neither template may touch the database.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))

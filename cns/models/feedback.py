@@ -30,6 +30,9 @@ class Feedback(models.Model):
     staff_note = models.TextField(_("staff note"), blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Issued with the form and sent back with it: the same submission sent twice (a double
+    # click, a browser or network retry) is stored once.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

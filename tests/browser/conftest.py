@@ -23,13 +23,15 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from io import BytesIO, StringIO
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from django.conf import settings
+
+from tests.demo_site import build_demo_site, ensure_test_database, environment
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # Debian's; Playwright's own download is unreachable
 CHROMIUM_ARGS = [
@@ -80,13 +82,13 @@ def live_site(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test.utils import override_settings
 
     with (
-        _environment(DJANGO_ALLOW_ASYNC_UNSAFE="true"),
+        environment(DJANGO_ALLOW_ASYNC_UNSAFE="true"),
         override_settings(
             MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
             PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private-media"),
         ),
         django_db_blocker.unblock(),
-        _test_database(),
+        ensure_test_database(),
         _short_lived_connections(),
     ):
         _build_demo_site()
@@ -99,37 +101,6 @@ def live_site(django_db_setup, django_db_blocker, tmp_path_factory):
         finally:
             server.stop()
             connections.close_all()
-
-
-@contextmanager
-def _environment(**variables):
-    previous = {name: os.environ.get(name) for name in variables}
-    os.environ.update(variables)
-    try:
-        yield
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-@contextmanager
-def _test_database():
-    """pytest-django creates the test database only when a collected test asks for `db`;
-    run alone, this folder asks for none, so it creates one itself. Never the real one."""
-    from django.db import connection
-    from django.test.utils import setup_databases, teardown_databases
-
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
-        yield
-        return
-    databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-    try:
-        yield
-    finally:
-        teardown_databases(databases, verbosity=0)
 
 
 @contextmanager
@@ -153,17 +124,8 @@ def _short_lived_connections():
 
 def _build_demo_site():
     from django.contrib.auth.models import Group, User
-    from django.core.management import call_command
 
-    from wagtail.models import Page
-
-    if not Page.objects.filter(depth=1).exists():
-        pytest.fail(
-            "The test database has lost the rows its migrations create (Wagtail's root page): "
-            "a transactional test that ran earlier emptied it.",
-            pytrace=False,
-        )
-    call_command("load_demo_content", stdout=StringIO())
+    build_demo_site()
     staff = User.objects.create_user(
         STAFF_USERNAME, "moderator@example.org", STAFF_PASSWORD, first_name="Mo", last_name="Derator"
     )

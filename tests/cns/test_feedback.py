@@ -195,3 +195,28 @@ def test_only_the_feedback_handlers_group_may_read_feedback_by_default(client, d
     assert editor.has_perm("cns.change_township") and editor.has_perm("cns.add_serviceplatform")
     client.force_login(handler)
     assert "Bus stop signs, please" in client.get("/admin/cns/feedback/?export=csv").getvalue().decode()
+
+
+def test_the_same_submission_sent_twice_is_stored_once(client, topic):
+    form = soup(client.get(URL)).main.select_one("form.cns-form")
+    key = form.find("input", attrs={"name": "submission_key"})["value"]
+
+    first = client.post(URL, answers(topic, submission_key=key))
+    again = client.post(URL, answers(topic, submission_key=key))
+
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == "/en/cns/feedback/thanks/"
+    assert Feedback.objects.count() == 1
+
+
+def test_each_showing_of_the_form_carries_a_new_submission_key(client, topic):
+    keys = {soup(client.get(URL)).main.find("input", attrs={"name": "submission_key"})["value"] for _ in range(2)}
+
+    assert len(keys) == 2
+
+
+def test_a_mangled_submission_key_still_stores_the_message(client, topic):
+    response = client.post(URL, answers(topic, submission_key="not-a-key"))
+
+    assert response.status_code == 302
+    assert Feedback.objects.get().submission_key is None

@@ -50,7 +50,7 @@ def test_database_and_cache_come_from_the_environment():
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
         "engine": "django.db.backends.postgresql",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "portal.cache.ResilientRedisCache",
         "debug": False,
         "hosts": ["portal.example.org"],
     }
