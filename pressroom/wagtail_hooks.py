@@ -73,12 +73,36 @@ class RegistrationIndexView(SpreadsheetSafeExportMixin, IndexView):
         return super().get_base_queryset().confirmed()
 
 
-class RegistrationEditView(EditView):
+class ReviewableRegistrationMixin:
+    """Opens only registrations that staff may review: confirmed, and (when editing) not erased.
+
+    Wagtail looks the object up before it checks permissions, so the permission is checked
+    here first: without it, every ID gets the same refusal, and nobody can tell which
+    registrations exist or are still unconfirmed.
+    """
+
+    hide_erased = False
+
     def get_object(self, queryset=None):
+        if not self._may_open():
+            raise PermissionDenied
         registration = super().get_object(queryset)
-        if registration.status == JournalistRegistration.Status.UNCONFIRMED or registration.erased_at:
+        if registration.status == JournalistRegistration.Status.UNCONFIRMED or (
+            self.hide_erased and registration.erased_at
+        ):
             raise Http404
         return registration
+
+    def _may_open(self):
+        if self.permission_required is not None:
+            return self.user_has_permission(self.permission_required)
+        if self.any_permission_required is not None:
+            return self.user_has_any_permission(self.any_permission_required)
+        return True
+
+
+class RegistrationEditView(ReviewableRegistrationMixin, EditView):
+    hide_erased = True
 
     def save_instance(self):
         new_status = self.form.cleaned_data["status"]
@@ -89,13 +113,7 @@ class RegistrationEditView(EditView):
         return registration
 
 
-class RegistrationInspectView(InspectView):
-    def get_object(self, queryset=None):
-        registration = super().get_object(queryset)
-        if registration.status == JournalistRegistration.Status.UNCONFIRMED:
-            raise Http404
-        return registration
-
+class RegistrationInspectView(ReviewableRegistrationMixin, InspectView):
     def get_field_label(self, field_name, field):
         labels = {"interview_requests": _("Interview requests"), "status_changes": _("Status history")}
         return labels.get(field_name) or super().get_field_label(field_name, field)

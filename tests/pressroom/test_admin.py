@@ -173,3 +173,27 @@ def test_editors_may_keep_press_topics(editor, moderator):
     for user in (editor, moderator):
         assert user.has_perm("pressroom.add_presstopic") and user.has_perm("pressroom.change_presstopic")
         assert not user.has_perm("pressroom.view_journalistregistration")
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator"])
+def test_staff_without_the_permission_cannot_tell_unconfirmed_registrations_from_others(client, request, role):
+    confirmed = JournalistRegistrationFactory(status="submitted")
+    unconfirmed = JournalistRegistrationFactory(status="unconfirmed", confirmed_at=None)
+    client.force_login(request.getfixturevalue(role))
+
+    for name in ("edit", "inspect"):
+        answers = {
+            client.get(registration_urls(registration)[name]).status_code for registration in (confirmed, unconfirmed)
+        }
+        missing = client.get(registration_urls(unconfirmed)[name].replace(str(unconfirmed.pk), "987654")).status_code
+
+        assert answers == {missing}, name
+        assert missing in (302, 403), name
+
+
+def test_press_officers_do_not_find_unconfirmed_registrations(client, press_officer):
+    unconfirmed = JournalistRegistrationFactory(status="unconfirmed", confirmed_at=None)
+    client.force_login(press_officer)
+
+    for name in ("edit", "inspect"):
+        assert client.get(registration_urls(unconfirmed)[name], follow=True).status_code == 404, name

@@ -81,8 +81,9 @@ MATRIX = {
     "registrations inspect": PRESS_ONLY,
     "registrations edit": PRESS_ONLY,
     "registrations csv export": PRESS_ONLY,
-    # Not yet confirmed by email: nobody on staff sees it (the 404 comes before the permission check).
-    "unconfirmed registration inspect": (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    # Not yet confirmed by email: nobody on staff sees it, and staff without the permission get
+    # the same refusal as for a confirmed one, so they cannot tell which exist.
+    "unconfirmed registration inspect": (LOGIN, HOME, HOME, MISSING, HOME, MISSING),
     # Resident feedback: feedback handlers only.
     "feedback list": FEEDBACK_ONLY,
     "feedback inspect": FEEDBACK_ONLY,
