@@ -1,12 +1,12 @@
 """The CNS routes: plain Django views served under the CNS home page (see CNSHomePage's routes)."""
 
 from datetime import timedelta
+from functools import lru_cache
 from itertools import groupby
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,12 +14,20 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.listings import ListingPaginator, rows_between
 from portal.ratelimit import RateLimit, client_address
 
 from .forms import FeedbackForm, GuideFilterForm
-from .models import AUDIENCE_DESCRIPTIONS, EVERYONE, Audience, GuideCategory, GuidePage, ServicePlatform, Township
-
-PAGE_SIZE = 12
+from .models import (
+    AUDIENCE_DESCRIPTIONS,
+    EVERYONE,
+    Audience,
+    GuideCategory,
+    GuideIndexPage,
+    GuidePage,
+    ServicePlatform,
+    Township,
+)
 
 
 def _render(request, cns, template, context, trail=(), status=200):
@@ -49,8 +57,8 @@ def cns_home(request, cns):
     context = {
         "entrances": audience_entrances(cns),
         "guide_index": cns.guide_index(),
-        "articles": cns.articles()[:3],
-        "events": cns.events().upcoming(now).select_related("township")[:3],
+        "articles": rows_between(cns.articles().defer_streamfields(), 0, 3),
+        "events": rows_between(cns.events().upcoming(now).select_related("township").defer_streamfields(), 0, 3),
         "township_count": Township.objects.count(),
     }
     return _render(request, cns, "cns/cns_home_page.html", context)
@@ -72,11 +80,12 @@ def audience_entrance(request, cns, audience):
         audience = Audience(audience)
     except ValueError:
         raise Http404 from None
-    guides = list(
-        GuidePage.objects.live().public().descendant_of(cns).for_audience(audience.value).order_by("category", "title")
-    )
-    platforms = ServicePlatform.objects.filter(pk__in=_platform_ids(guides))
-    articles = cns.articles().filter(audience__in=[audience.value, EVERYONE])[:5]
+    guides = GuidePage.objects.live().public().descendant_of(cns).for_audience(audience.value)
+    guides = ListingPaginator(
+        guides.order_by("category", "title", "pk").defer("notes"), GuideIndexPage.guides_per_page
+    ).get_page(request.GET.get("page"))
+    platforms = ServicePlatform.objects.filter(pk__in=_platform_ids(guides))  # those of the guides shown
+    articles = rows_between(cns.articles().filter(audience__in=[audience.value, EVERYONE]).defer_streamfields(), 0, 5)
     guide_index = cns.guide_index()
     context = {
         "audience": audience,
@@ -103,9 +112,10 @@ def guide_filters(request, index):
             guides = guides.for_audience(audience)
     elif form.is_bound:
         form = GuideFilterForm()
+    guides = guides.order_by("category", "title", "pk").defer_streamfields()
     return {
         "filter_form": form,
-        "guides": guides.order_by("category", "title"),
+        "guides": ListingPaginator(guides, index.guides_per_page).get_page(request.GET.get("page")),
         "selected_category": GuideCategory(category).label if category else "",
         "selected_audience": Audience(audience).label if audience else "",
         "filtered": bool(category or audience),
@@ -118,27 +128,57 @@ def service_directory(request, cns):
 
 
 def news_list(request, cns):
-    articles = Paginator(cns.articles(), PAGE_SIZE).get_page(request.GET.get("page"))
+    articles = ListingPaginator(cns.articles().defer_streamfields(), cns.news_per_page).get_page(
+        request.GET.get("page")
+    )
     return _render(request, cns, "cns/news_list.html", {"articles": articles}, [(_("News"), "")])
 
 
 def event_list(request, cns, past):
     now = timezone.now()
-    events = cns.events().select_related("township")
+    events = cns.events().select_related("township").defer_streamfields()
+    events = events.past(now) if past else events.upcoming(now)
+    events = ListingPaginator(events, cns.events_per_page).get_page(request.GET.get("page"))
     if past:
-        events = Paginator(events.past(now), PAGE_SIZE).get_page(request.GET.get("page"))
         trail = [(_("Events"), _url(cns, "events")), (_("Past events"), "")]
     else:
-        events = events.upcoming(now)
         trail = [(_("Events"), "")]
     context = {"events": events, "past": past, "feed_url": _url(cns, "events_feed")}
     return _render(request, cns, "cns/event_list.html", context, trail)
 
 
+FEED_SIZE = 50
+FEED_DAYS_BEHIND = 30
+
+
+def feed_events(cns, now=None):
+    """The events of the iCalendar feed: what is coming up, and what ended lately, FEED_SIZE at most.
+
+    A calendar app re-reads a subscribed feed every few hours and needs what is coming up, so the
+    feed holds the events not over yet, soonest first, and fills up to FEED_SIZE (50) with those
+    that ended in the last FEED_DAYS_BEHIND (30) days, newest first. Later events join it as the
+    earlier ones end, and it stays quick to build however many events the site holds (icalendar
+    takes about half a millisecond per event); the events pages list every event.
+    """
+    now = now or timezone.now()
+    events = cns.events().select_related("township").defer_streamfields()
+    upcoming = list(rows_between(events.upcoming(now), 0, FEED_SIZE))
+    room = FEED_SIZE - len(upcoming)
+    if not room:
+        return upcoming
+    recent = events.past(now).filter(end__gte=now - timedelta(days=FEED_DAYS_BEHIND))
+    return list(rows_between(recent, 0, room)) + upcoming
+
+
+@lru_cache(maxsize=8)
+def vtimezone(tzid):
+    """The VTIMEZONE of a time zone: icalendar takes milliseconds to derive one, so once per process."""
+    return Timezone.from_tzid(tzid)
+
+
 def events_feed(request, cns):
-    """Every event of the last year and all upcoming ones, as iCalendar in the visitor's language."""
-    since = timezone.now() - timedelta(days=365)
-    events = cns.events().filter(end__gte=since).select_related("township").order_by("start")
+    """The events of `feed_events` as iCalendar, in the visitor's language."""
+    events = feed_events(cns)
     calendar = Calendar()
     calendar.add("prodid", "-//Information Office of Shanghai Municipality//CNS events//EN")
     calendar.add("version", "2.0")
@@ -166,9 +206,10 @@ def events_feed(request, cns):
             event.add("location", location)
         if event_page.summary:
             event.add("description", event_page.summary)
-        event.add("url", request.build_absolute_uri(event_page.url))
+        event.add("url", request.build_absolute_uri(event_page.get_url(request)))
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    for tzid in sorted(calendar.get_missing_tzids()):
+        calendar.subcomponents.insert(0, vtimezone(tzid))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="cns-events-{get_language()}.ics"'
     return response
@@ -204,10 +245,13 @@ def township_list(request, cns):
 def township_detail(request, cns, slug):
     township = get_object_or_404(Township.objects.select_related("district"), slug=slug)
     now = timezone.now()
+    events = cns.events().filter(township=township).defer_streamfields()
     context = {
         "township": township,
-        "upcoming_events": cns.events().upcoming(now).filter(township=township),
-        "past_events": cns.events().past(now).filter(township=township)[:5],
+        "upcoming_events": ListingPaginator(events.upcoming(now), cns.events_per_page).get_page(
+            request.GET.get("page")
+        ),
+        "past_events": rows_between(events.past(now), 0, 5),
         "feedback_url": _url(cns, "feedback") + f"?township={township.pk}",
     }
     trail = [(_("Alliance townships"), _url(cns, "townships")), (township.name, "")]

@@ -5,7 +5,6 @@ import re
 from datetime import date
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -18,11 +17,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from portal.listings import ListingPaginator, rows_between
 from portal.ratelimit import RateLimit, client_address
 
 from . import emails
 from .forms import InterviewRequestFormSet, RegistrationForm, StatusLookupForm
-from .models import JournalistRegistration, PressReleaseAgency, PressTopic, RegistrationStatusChange
+from .models import JournalistRegistration, PressReleaseAgency, PressReleasePage, PressTopic, RegistrationStatusChange
 from .models.pages import keep_status_fresh
 
 logger = logging.getLogger(__name__)
@@ -68,17 +68,25 @@ def pressroom_index(request, page, year=None, month=None):
                 )
             )
 
+    # Filters by subquery rather than by join: a release is listed once however many of its
+    # links match, without a DISTINCT over every column of every release.
     agency_id = request.GET.get("agency", "")
     selected_agency = int(agency_id) if agency_id.isdigit() else None
     if selected_agency:
-        releases = releases.filter(agency_links__agency_id=selected_agency)
+        releases = releases.filter(
+            pk__in=PressReleaseAgency.objects.filter(agency_id=selected_agency).values("page_id")
+        )
     topic_slug = request.GET.get("topic", "")[:80]
     if not SLUG.match(topic_slug):
         topic_slug = ""
     if topic_slug:
-        releases = releases.filter(topics__slug=topic_slug)
+        releases = releases.filter(
+            pk__in=PressReleasePage.topics.through.objects.filter(presstopic__slug=topic_slug).values(
+                "pressreleasepage_id"
+            )
+        )
 
-    paginator = Paginator(releases.distinct(), page.releases_per_page)
+    paginator = ListingPaginator(releases.defer_streamfields(), page.releases_per_page)
     releases_page = paginator.get_page(request.GET.get("page"))
 
     filters = {key: value for key, value in (("agency", agency_id), ("topic", topic_slug)) if value}
@@ -88,10 +96,11 @@ def pressroom_index(request, page, year=None, month=None):
     agencies = (
         Page.objects.live()
         .filter(pk__in=PressReleaseAgency.objects.filter(page__in=all_releases).values("agency_id"))
+        .only("id", "title")
         .order_by("title")
     )
     topics = PressTopic.objects.filter(releases__in=all_releases).distinct().order_by("slug")
-    conferences = page.conferences()
+    conferences = page.conferences().defer("transcript")
     now = timezone.now()
     context = {
         "releases": releases_page,
@@ -113,8 +122,8 @@ def pressroom_index(request, page, year=None, month=None):
         "archive_period": date(year, month or 1, 1) if year else None,
         "filter_query": "&".join(f"{key}={value}" for key, value in filters.items()),
         "is_filtered": bool(filters or year),
-        "upcoming_conferences": conferences.upcoming(now).prefetch_related("speakers")[:5],
-        "past_conferences": conferences.past(now)[:5],
+        "upcoming_conferences": rows_between(conferences.upcoming(now), 0, 5),
+        "past_conferences": rows_between(conferences.past(now), 0, 5),
         "faq_page": page.faq_page(),
         "feed_url": route_url(page, "feed"),
         "calendar_url": route_url(page, "calendar"),

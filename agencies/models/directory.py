@@ -1,17 +1,44 @@
 """The A-Z directory of agencies."""
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from .. import alphabet
 from ..forms import DirectoryFilterForm
-from .profile import AgencyPage, BodyKind
+from .profile import AgencyNames, AgencyPage, BodyKind
+
+
+class DirectoryEntry(AgencyNames):
+    """An agency as the directory lists it: its names, kind and address, read as one narrow row.
+
+    The directory shows every agency on one page; building a whole page object for each would
+    cost more than the rest of the page (about 50 µs each), so the row has only what is shown.
+    """
+
+    def __init__(self, row, language, kind_labels, directory_url):
+        self.__dict__.update(row)
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        own_title = self.localized("title", language)
+        self.title = own_title or self.localized("title", default)
+        # When the name is shown in the default language instead, it says so for screen readers.
+        self.title_language = "" if own_title or language == default else default
+        self.kind_label = kind_labels.get(self.kind, self.kind)
+        self.other_language_names = self.names_in_other_languages(language)
+        # A child's address is its parent's and its slug (Wagtail's url_path); no reverse() each.
+        self.url = f"{directory_url}{self.slug}/"
+
+    @staticmethod
+    def columns():
+        titles = [build_localized_fieldname("title", code.replace("-", "_")) for code, _name in settings.LANGUAGES]
+        return ["slug", "kind", "sort_name", "chinese_sort_name", *titles]
 
 
 class AgencyIndexPage(Page):
@@ -32,16 +59,24 @@ class AgencyIndexPage(Page):
     def agencies(self):
         return AgencyPage.objects.child_of(self).live().public()
 
-    def directory(self, query="", kind="", language=None):
-        """{"groups": [(letter, [agency, ...]), ...], "letters": [(letter, present)], "count": n}."""
+    def directory(self, query="", kind="", language=None, request=None):
+        """{"groups": [(letter, [entry, ...]), ...], "letters": [(letter, present)], "count": n}.
+
+        Each entry is a `DirectoryEntry`.
+        """
         language = language or get_language()
         found = self.agencies().of_kind(kind)
         if query:
             found = found.matching(query, language)
-        keyed = sorted(((agency.filing_key(language), agency) for agency in found), key=lambda pair: pair[0])
+        kind_labels = {value: str(label) for value, label in BodyKind.choices}
+        directory_url = self.get_url(request)
+        entries = (
+            DirectoryEntry(row, language, kind_labels, directory_url) for row in found.values(*DirectoryEntry.columns())
+        )
+        keyed = sorted(((entry.filing_key(language), entry) for entry in entries), key=lambda pair: pair[0])
         groups = {}
-        for key, agency in keyed:
-            groups.setdefault(alphabet.letter_for(key), []).append(agency)
+        for key, entry in keyed:
+            groups.setdefault(alphabet.letter_for(key), []).append(entry)
         letters = list(alphabet.LETTERS) + ([alphabet.OTHER] if alphabet.OTHER in groups else [])
         return {
             "groups": [(letter, groups[letter]) for letter in letters if letter in groups],
@@ -60,7 +95,7 @@ class AgencyIndexPage(Page):
             kind=kind,
             kind_label=BodyKind(kind).label if kind else "",
             filtered=bool(query or kind),
-            **self.directory(query, kind),
+            **self.directory(query, kind, request=request),
         )
         status = 400 if form.is_bound and not form.is_valid() else 200
         return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)

@@ -67,7 +67,52 @@ class AgencyPageQuerySet(PageQuerySet):
         return matches
 
 
-class AgencyPage(Page):
+class AgencyNames:
+    """How an agency is named and filed in each language.
+
+    Shared by the profile page and the directory's light entries (`directory.DirectoryEntry`);
+    needs `sort_name`, `chinese_sort_name`, `title` (in the active language, falling back to the
+    default one) and `title_<language>` for every language.
+    """
+
+    def localized(self, field, language):
+        """The value of a translated field in `language` exactly, without fallback."""
+        return getattr(self, build_localized_fieldname(field, language.replace("-", "_")), "") or ""
+
+    def filing_name(self, language=None):
+        """The name the directory files the agency under in `language`.
+
+        English: the sort name, else the English name. Chinese: the Chinese sort name, else the
+        Chinese name (filed by pinyin). Another language: its own name. English as the last resort.
+        """
+        language = language or get_language()
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        if language == default:
+            candidates = [self.sort_name]
+        elif alphabet.uses_pinyin(language):
+            candidates = [self.chinese_sort_name, self.localized("title", language)]
+        else:
+            candidates = [self.localized("title", language)]
+        candidates += [self.sort_name, self.localized("title", default), self.title]
+        return next(name for name in candidates + [""] if name)
+
+    def filing_key(self, language=None):
+        language = language or get_language()
+        return alphabet.filing_key(self.filing_name(language), language)
+
+    def names_in_other_languages(self, language=None):
+        """[(language code, official name)] for each other language with its own name."""
+        language = language or get_language()
+        shown = self.title
+        names = []
+        for code, _name in settings.LANGUAGES:
+            name = self.localized("title", code)
+            if code != language and name and name != shown:
+                names.append((code, name))
+        return names
+
+
+class AgencyPage(AgencyNames, Page):
     """One municipal agency: its names, legal basis, responsibilities and how to reach it."""
 
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
@@ -206,44 +251,6 @@ class AgencyPage(Page):
         context["responsibilities"] = list(self.responsibilities.all())
         context["office_hours"] = self.office_hours_lines()
         return context
-
-    # Names -----------------------------------------------------------------
-
-    def localized(self, field, language):
-        """The value of a translated field in `language` exactly, without fallback."""
-        return getattr(self, build_localized_fieldname(field, language.replace("-", "_")), "") or ""
-
-    def filing_name(self, language=None):
-        """The name the directory files the agency under in `language`.
-
-        English: the sort name, else the English name. Chinese: the Chinese sort name, else the
-        Chinese name (filed by pinyin). Another language: its own name. English as the last resort.
-        """
-        language = language or get_language()
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        if language == default:
-            candidates = [self.sort_name]
-        elif alphabet.uses_pinyin(language):
-            candidates = [self.chinese_sort_name, self.localized("title", language)]
-        else:
-            candidates = [self.localized("title", language)]
-        candidates += [self.sort_name, self.localized("title", default), self.title]
-        return next(name for name in candidates + [""] if name)
-
-    def filing_key(self, language=None):
-        language = language or get_language()
-        return alphabet.filing_key(self.filing_name(language), language)
-
-    def names_in_other_languages(self, language=None):
-        """[(language code, official name)] for each other language with its own name."""
-        language = language or get_language()
-        shown = self.title
-        names = []
-        for code, _name in settings.LANGUAGES:
-            name = self.localized("title", code)
-            if code != language and name and name != shown:
-                names.append((code, name))
-        return names
 
     # Contact ---------------------------------------------------------------
 

@@ -60,6 +60,9 @@ class CNSHomePage(RoutablePageMixin, Page):
     subpage_types = ["cns.GuideIndexPage", "cns.ArticlePage", "cns.EventPage"]
     max_count = 1
 
+    news_per_page = 12
+    events_per_page = 12  # upcoming and past alike
+
     class Meta:
         verbose_name = _("CNS home page")
 
@@ -162,6 +165,8 @@ class GuideIndexPage(CNSChildMixin, Page):
     parent_page_types = ["cns.CNSHomePage"]
     subpage_types = ["cns.GuidePage"]
 
+    guides_per_page = 24  # full rows of a grid of one, two or three cards
+
     class Meta:
         verbose_name = _("guide index page")
 
@@ -237,7 +242,7 @@ class GuideRelatedGuide(Orderable):
 
 class ArticlePageQuerySet(PageQuerySet):
     def recent(self):
-        return self.order_by("-date", "-first_published_at")
+        return self.order_by("-date", "-first_published_at", "-pk")
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -293,6 +298,8 @@ class ArticlePage(CNSChildMixin, Page):
     class Meta:
         verbose_name = _("CNS article")
         verbose_name_plural = _("CNS articles")
+        # News lists sort by date: the index keeps that cheap however many articles there are.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="cns_article_date")]
 
     @property
     def listing_date(self):
@@ -307,10 +314,10 @@ class ArticlePage(CNSChildMixin, Page):
 
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
-        return self.filter(end__gte=now or timezone.now()).order_by("start")
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
 
     def past(self, now=None):
-        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
 
 class EventPage(CNSChildMixin, Page):
@@ -360,6 +367,7 @@ class EventPage(CNSChildMixin, Page):
     class Meta:
         verbose_name = _("CNS event")
         verbose_name_plural = _("CNS events")
+        indexes = [models.Index(fields=["start", "page_ptr"], name="cns_event_start")]
 
     @property
     def listing_date(self):

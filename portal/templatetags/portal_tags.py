@@ -49,6 +49,12 @@ def breadcrumbs(context, page=None, trail=None):
     return {"crumbs": crumbs}
 
 
+# Links of the header's main menu besides "Home": room for the site's sections on one row at
+# desktop width and a few rows on a phone, above the page rather than instead of it. Editors
+# choose them with "Show in menus"; beyond this, the first ones in the page tree's order show.
+MAIN_MENU_MAX_ITEMS = 6
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
@@ -56,10 +62,17 @@ def main_menu(context):
     if site is None:
         return {"home": None, "items": []}
     home = site.root_page
-    items = Page.objects.child_of(home).live().public().in_menu()
+    items = (
+        Page.objects.child_of(home)
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "path", "depth", "url_path", "title", "content_type_id", "locale_id")[:MAIN_MENU_MAX_ITEMS]
+    )
     current = context.get("page")
     current_path = current.path if current is not None else ""
     return {
+        "request": request,
         "home": home,
         "items": [(item, current_path.startswith(item.path)) for item in items],
     }

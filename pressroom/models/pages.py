@@ -284,10 +284,10 @@ class PressReleaseAgency(Orderable):
 class PressConferenceQuerySet(PageQuerySet):
     def upcoming(self, now=None):
         """Conferences not over yet (upcoming or live), soonest first."""
-        return self.filter(ends_at__gt=now or timezone.now()).order_by("start")
+        return self.filter(ends_at__gt=now or timezone.now()).order_by("start", "pk")
 
     def past(self, now=None):
-        return self.filter(ends_at__lte=now or timezone.now()).order_by("-start")
+        return self.filter(ends_at__lte=now or timezone.now()).order_by("-start", "-pk")
 
 
 class PressConferencePage(Page):
@@ -332,6 +332,9 @@ class PressConferencePage(Page):
     class Meta:
         verbose_name = _("press conference")
         verbose_name_plural = _("press conferences")
+        # The pressroom and its calendar list the next and the latest conferences in this order
+        # (see PressConferenceQuerySet) and stop after a few: read from the index, not sorted.
+        indexes = [models.Index(fields=["start", "page_ptr"], name="pressroom_conference_start")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -198,3 +198,26 @@ def test_directory_queries_stay_constant_from_3_to_300_agencies(
         with django_assert_max_num_queries(limit):
             page = soup(client.get(DIRECTORY.format(prefix="zh-hans"), params))
         assert len(sum(groups(page).values(), [])) == 300
+
+
+def test_each_entry_links_its_profile_with_its_other_name_and_kind(client, agencies):
+    page = soup(client.get(DIRECTORY.format(prefix="zh-hans")))
+
+    entry = page.find("a", string="海洋局").find_parent("li")
+    assert entry.select_one("a.az-list__name")["href"] == f"/zh-hans/government/agencies/{agencies[4].slug}/"
+    assert client.get(entry.select_one("a.az-list__name")["href"]).status_code == 200
+    other = entry.select_one(".az-list__other-language")
+    assert (other.get_text(), other["lang"]) == ("Oceans Office", "en")
+    assert entry.select_one(".az-list__kind").get_text() == "其他公共机构"
+
+
+def test_a_name_shown_in_english_on_the_chinese_page_says_so(client, directory):
+    AgencyPageFactory(parent=directory, title_en="Bureau of Archives", title_zh_hans="")
+    AgencyPageFactory(parent=directory, title_en="Oceans Office", title_zh_hans="海洋局", summary_zh_hans="")
+
+    names = {
+        a.get_text(): a.get("lang")
+        for a in soup(client.get(DIRECTORY.format(prefix="zh-hans"))).select("a.az-list__name")
+    }
+
+    assert names == {"Bureau of Archives": "en", "海洋局": None}  # only the name's own language counts

@@ -3,6 +3,7 @@
 import pytest
 
 from cns.factories import GuidePageFactory
+from cns.models import GuideIndexPage
 
 from .conftest import soup
 
@@ -77,3 +78,90 @@ def test_audience_entrance_queries_do_not_grow_with_guides(client, guide_index, 
         GuidePageFactory(parent=guide_index, audience="work")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/en/cns/for/work/").status_code == 200
+
+
+@pytest.fixture
+def two_per_page(monkeypatch):
+    monkeypatch.setattr(GuideIndexPage, "guides_per_page", 2)
+
+
+def card_titles(response):
+    """The guides of a page of the index, in the order shown."""
+    return [title.get_text(strip=True) for title in soup(response).main.select(".cns-guide-card .card__title")]
+
+
+def test_second_page_shows_the_next_guides_and_links_back(client, guide_index, two_per_page):
+    for letter in "ABCDE":
+        GuidePageFactory(parent=guide_index, title_en=f"Guide {letter}", category="transport")
+
+    first = client.get("/en/cns/guides/")
+    second = client.get("/en/cns/guides/?page=2")
+
+    assert card_titles(first) == ["Guide A", "Guide B"]
+    assert card_titles(second) == ["Guide C", "Guide D"]
+    main = soup(second).main
+    assert "5 guides" in main.select_one(".cns-result-count").get_text()  # all of them, not those shown
+    nav = main.select_one("nav.cns-pagination")
+    assert nav.find("a", rel="prev")["href"] == "?page=1"
+    assert nav.find("a", rel="prev").get_text() == "Previous"
+    assert nav.find("a", rel="next")["href"] == "?page=3"
+    assert "Page 2 of 3" in nav.get_text()
+    assert card_titles(client.get("/en/cns/guides/?page=3")) == ["Guide E"]
+    assert card_titles(client.get("/en/cns/guides/?page=99")) == ["Guide E"]  # past the end: the last page
+
+
+def test_a_filter_survives_paging(client, guide_index, two_per_page):
+    for letter in "ABC":
+        GuidePageFactory(parent=guide_index, title_en=f"Work guide {letter}", category="work-permits", audience="work")
+    GuidePageFactory(parent=guide_index, title_en="Visitor guide", category="work-permits", audience="visitors")
+
+    first = soup(client.get("/en/cns/guides/?audience=work&category=work-permits")).main
+    next_link = first.select_one("nav.cns-pagination a[rel=next]")["href"]
+    second = client.get("/en/cns/guides/" + next_link)
+
+    assert "audience=work" in next_link and "category=work-permits" in next_link and "page=2" in next_link
+    assert card_titles(second) == ["Work guide C"]
+    assert soup(second).main.select_one("select[name=audience] option[selected]")["value"] == "work"
+
+
+def test_one_page_of_guides_has_no_page_links(client, guide_index, two_per_page):
+    GuidePageFactory(parent=guide_index)
+
+    assert soup(client.get("/en/cns/guides/")).main.select_one("nav.cns-pagination") is None
+
+
+def test_paging_is_in_chinese(client, guide_index, two_per_page):
+    for _ in range(3):
+        GuidePageFactory(parent=guide_index)
+
+    nav = soup(client.get("/zh-hans/cns/guides/?page=2")).main.select_one("nav.cns-pagination")
+
+    assert nav.find("a", rel="prev").get_text() == "上一页"
+    assert "3篇指南" in soup(client.get("/zh-hans/cns/guides/?page=2")).main.select_one(".cns-result-count").get_text()
+
+
+def test_guide_index_queries_do_not_grow_with_pages_of_guides(
+    client, guide_index, two_per_page, django_assert_max_num_queries
+):
+    for _ in range(3):
+        GuidePageFactory(parent=guide_index, audience="work")
+    client.get("/en/cns/guides/?audience=work&page=2")  # warm Wagtail's per-process caches
+    with django_assert_max_num_queries(20) as few:
+        client.get("/en/cns/guides/?audience=work&page=2")
+    for _ in range(12):
+        GuidePageFactory(parent=guide_index, audience="work")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(card_titles(client.get("/en/cns/guides/?audience=work&page=2"))) == 2
+
+
+def test_audience_entrance_pages_its_guides(client, guide_index, two_per_page):
+    for letter in "ABC":
+        GuidePageFactory(parent=guide_index, title_en=f"Work guide {letter}", audience="work")
+    GuidePageFactory(parent=guide_index, title_en="Visitor guide", audience="visitors")
+
+    first = client.get("/en/cns/for/work/")
+    second = client.get("/en/cns/for/work/?page=2")
+
+    assert card_titles(first) == ["Work guide A", "Work guide B"]
+    assert card_titles(second) == ["Work guide C"]
+    assert soup(second).main.select_one("nav.cns-pagination a[rel=prev]")["href"] == "?page=1"

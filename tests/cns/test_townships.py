@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from cns.factories import DistrictFactory, EventPageFactory, TownshipFactory
+from cns.models import CNSHomePage
 
 from .conftest import soup
 
@@ -155,3 +156,27 @@ def test_editing_a_township_refreshes_cached_pages(alliance):
     alliance.save()
 
     assert current_generation() != before
+
+
+def test_detail_pages_its_upcoming_events_and_shows_the_latest_past_ones(client, cns, alliance, monkeypatch):
+    monkeypatch.setattr(CNSHomePage, "events_per_page", 2)
+    now = timezone.now()
+    for day in (3, 1, 2):
+        EventPageFactory(
+            parent=cns, township=alliance, title_en=f"In {day} days", start=now + datetime.timedelta(days=day)
+        )
+    for day in range(1, 8):
+        EventPageFactory(
+            parent=cns, township=alliance, title_en=f"{day} days ago", start=now - datetime.timedelta(days=day)
+        )
+
+    def titles(main, selector):
+        return [a.get_text() for a in main.select(f"{selector} .cns-event__title a")]
+
+    first = soup(client.get("/en/cns/townships/huacao/")).main
+    second = soup(client.get("/en/cns/townships/huacao/?page=2")).main
+
+    assert titles(first, ".cns-events:not(.cns-events--past)") == ["In 1 days", "In 2 days"]
+    assert titles(second, ".cns-events:not(.cns-events--past)") == ["In 3 days"]
+    assert first.select_one("nav.cns-pagination a[rel=next]")["href"] == "?page=2"
+    assert titles(first, ".cns-events--past") == [f"{day} days ago" for day in range(1, 6)]

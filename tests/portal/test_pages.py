@@ -5,6 +5,7 @@ from wagtail.documents.models import Document
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from portal.factories import HomeFeaturedLinkFactory, StandardPageFactory
+from portal.templatetags.portal_tags import MAIN_MENU_MAX_ITEMS
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,27 @@ def test_main_menu_lists_pages_shown_in_menus(client, home):
     links = [a.get_text(strip=True) for a in soup(client.get("/en/")).select("nav.main-menu a")]
 
     assert links == ["Home", "About the Office"]
+
+
+def test_main_menu_shows_at_most_its_bound_in_page_tree_order(client, home):
+    for number in range(MAIN_MENU_MAX_ITEMS + 3):
+        StandardPageFactory(parent=home, slug=f"section-{number}", title_en=f"Section {number}", show_in_menus=True)
+
+    menu = soup(client.get("/en/section-2/")).select_one("nav.main-menu")
+    links = [a.get_text(strip=True) for a in menu.find_all("a")]
+
+    assert links == ["Home"] + [f"Section {number}" for number in range(MAIN_MENU_MAX_ITEMS)]
+    assert menu.find("a", attrs={"aria-current": "page"}).get_text() == "Section 2"
+    assert menu.find("a", string="Section 2")["href"] == "/en/section-2/"
+
+
+def test_main_menu_shows_chinese_titles_and_falls_back_to_english(client, home):
+    StandardPageFactory(parent=home, slug="about", title_en="About", title_zh_hans="关于", show_in_menus=True)
+    StandardPageFactory(parent=home, slug="new", title_en="New section", title_zh_hans="", show_in_menus=True)
+
+    links = [(a.get_text(strip=True), a["href"]) for a in soup(client.get("/zh-hans/")).select("nav.main-menu a")]
+
+    assert links == [("首页", "/zh-hans/"), ("关于", "/zh-hans/about/"), ("New section", "/zh-hans/new/")]
 
 
 def test_unpublished_page_is_not_served(client, home):

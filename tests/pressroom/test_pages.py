@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from portal.factories import StandardPageFactory
+from pressroom import feeds
 from pressroom.factories import (
     JournalistFAQItemFactory,
     JournalistFAQPageFactory,
@@ -260,6 +261,88 @@ def test_conference_calendar_is_valid_icalendar_in_utc(client, pressroom):
     assert events[0].decoded("dtstart") == datetime(2030, 1, 2, 2, 0, tzinfo=UTC)
     assert events[0].decoded("dtend") == datetime(2030, 1, 2, 2, 45, tzinfo=UTC)
     assert events[0]["uid"]
+
+
+def calendar_titles(client):
+    calendar = icalendar.Calendar.from_ical(client.get("/en/press/calendar/").content)
+    return sorted(str(event["summary"]) for event in calendar.walk("VEVENT"))
+
+
+def test_conference_calendar_holds_those_to_come_and_those_of_the_last_90_days(client, pressroom):
+    now = timezone.now()
+    PressConferencePageFactory(parent=pressroom, title_en="Next week", start=now + timedelta(days=7))
+    PressConferencePageFactory(parent=pressroom, title_en="Next year", start=now + timedelta(days=300))
+    PressConferencePageFactory(parent=pressroom, title_en="Last month", start=now - timedelta(days=30))
+    PressConferencePageFactory(parent=pressroom, title_en="Half a year ago", start=now - timedelta(days=180))
+
+    assert calendar_titles(client) == ["Last month", "Next week", "Next year"]
+
+
+def test_conference_calendar_keeps_the_soonest_when_full(client, pressroom, monkeypatch):
+    monkeypatch.setattr(feeds, "CALENDAR_SIZE", 2)
+    now = timezone.now()
+    for day in (3, 1, 2):
+        PressConferencePageFactory(parent=pressroom, title_en=f"In {day} days", start=now + timedelta(days=day))
+    PressConferencePageFactory(parent=pressroom, title_en="Yesterday", start=now - timedelta(days=1))
+
+    assert calendar_titles(client) == ["In 1 days", "In 2 days"]
+    monkeypatch.setattr(feeds, "CALENDAR_SIZE", 4)
+    assert calendar_titles(client) == ["In 1 days", "In 2 days", "In 3 days", "Yesterday"]
+
+
+def test_feeds_query_counts_do_not_grow_with_content(client, pressroom, monkeypatch, django_assert_max_num_queries):
+    monkeypatch.setattr(feeds, "CALENDAR_SIZE", 3)
+    monkeypatch.setattr(feeds, "FEED_SIZE", 3)
+    now = timezone.now()
+
+    def add(count):
+        for day in range(count):
+            PressReleasePageFactory(parent=pressroom)
+            PressConferencePageFactory(parent=pressroom, start=now + timedelta(days=day + 1))
+            PressConferencePageFactory(parent=pressroom, start=now - timedelta(days=day + 1))
+
+    add(2)
+    counts = {}
+    for url in ("/en/press/feed/", "/en/press/calendar/"):
+        client.get(url)  # warm Wagtail's per-process caches
+        with django_assert_max_num_queries(15) as few:
+            client.get(url)
+        counts[url] = len(few.captured_queries)
+    add(10)
+    for url, count in counts.items():
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
+
+
+def test_a_release_linked_twice_to_an_agency_is_listed_once(client, home, pressroom):
+    agency = StandardPageFactory(parent=home, title_en="Foreign Affairs Office")
+    release = PressReleasePageFactory(parent=pressroom, title_en="Twice linked")
+    PressReleaseAgency.objects.create(page=release, agency=agency)
+    PressReleaseAgency.objects.create(page=release, agency=agency)
+
+    main = soup(client.get(f"/en/press/?agency={agency.pk}")).main
+
+    assert [a.get_text() for a in main.select("a.pr-title")] == ["Twice linked"]
+    assert "1 press release" in main.select_one(".pr-count").get_text()
+
+
+def test_a_topic_filter_survives_paging(client, pressroom):
+    topic = PressTopicFactory(slug="community", name_en="Community")
+    for day in range(1, 13):
+        release = PressReleasePageFactory(
+            parent=pressroom, title_en=f"Community news {day}", date=datetime(2024, 5, day).date()
+        )
+        release.topics.add(topic)
+        release.save_revision().publish()
+    PressReleasePageFactory(parent=pressroom, title_en="Other news", date=datetime(2024, 5, 1).date())
+
+    first = soup(client.get("/en/press/?topic=community")).main
+    next_link = first.select_one("nav.pr-pagination a[rel=next]")["href"]
+    second = soup(client.get("/en/press/" + next_link)).main
+
+    assert "topic=community" in next_link and "page=2" in next_link
+    assert [a.get_text() for a in second.select("a.pr-title")] == ["Community news 2", "Community news 1"]
+    assert "12 press releases" in second.select_one(".pr-count").get_text()
 
 
 def test_releases_are_listed_on_the_home_page(client, home, pressroom):
