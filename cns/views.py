@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.listings import ListingPaginator, rows_between
+from portal.listings import ListingPaginator, coming_then_recent, rows_between
 from portal.ratelimit import RateLimit, client_address
 
 from .forms import FeedbackForm, GuideFilterForm
@@ -162,12 +162,8 @@ def feed_events(cns, now=None):
     """
     now = now or timezone.now()
     events = cns.events().select_related("township").defer_streamfields()
-    upcoming = list(rows_between(events.upcoming(now), 0, FEED_SIZE))
-    room = FEED_SIZE - len(upcoming)
-    if not room:
-        return upcoming
     recent = events.past(now).filter(end__gte=now - timedelta(days=FEED_DAYS_BEHIND))
-    return list(rows_between(recent, 0, room)) + upcoming
+    return coming_then_recent(events.upcoming(now), recent, FEED_SIZE)
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.listings import rows_between
+from portal.listings import coming_then_recent, rows_between
 
 from .models.pages import display_time_zone
 
@@ -55,12 +55,8 @@ def calendar_conferences(page, now=None):
     """
     now = now or timezone.now()
     conferences = page.conferences().defer("transcript")
-    upcoming = list(rows_between(conferences.upcoming(now), 0, CALENDAR_SIZE))
-    room = CALENDAR_SIZE - len(upcoming)
-    if not room:
-        return upcoming
     recent = conferences.past(now).filter(start__gte=now - timedelta(days=CALENDAR_DAYS_BEHIND))
-    return list(rows_between(recent, 0, room)) + upcoming
+    return coming_then_recent(conferences.upcoming(now), recent, CALENDAR_SIZE)
 
 
 def conference_calendar(request, page):

@@ -1,4 +1,5 @@
-"""The demo site in the test database, for tests that serve it to real clients (browser, load).
+"""The demo site in the test database, for tests that serve it to real clients (browser, load),
+and the rule that such tests skip without their tools, except in CI.
 
 Such tests ask for no `db` fixture (pytest-django would wrap each in a transaction that the
 server cannot see), so they build the site themselves, once per folder.
@@ -9,6 +10,16 @@ from contextlib import contextmanager
 from io import StringIO
 
 import pytest
+
+
+def require(condition, reason, unless_set):
+    """Skips the test without `condition`; fails it instead when the environment variable
+    `unless_set` is 1, as CI sets it, so that a missing tool cannot pass as a skip there."""
+    if condition:
+        return
+    if os.environ.get(unless_set) == "1":
+        pytest.fail(f"{reason} ({unless_set}=1)", pytrace=False)
+    pytest.skip(reason)
 
 
 @contextmanager

@@ -32,6 +32,7 @@ import pytest
 from django.conf import settings
 
 from tests.demo_site import build_demo_site, ensure_test_database, environment
+from tests.demo_site import require as shared_require
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # Debian's; Playwright's own download is unreachable
 CHROMIUM_ARGS = [
@@ -54,12 +55,7 @@ STAFF_PASSWORD = "a-long-test-password-1"  # noqa: S105
 
 
 def require(condition, reason):
-    """Skip without `condition`, or fail when the run says browsers are required (CI)."""
-    if condition:
-        return
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(reason)
+    shared_require(condition, reason, unless_set="REQUIRE_BROWSER")
 
 
 @dataclass

@@ -30,6 +30,7 @@ import requests
 from django.conf import settings
 
 from tests.demo_site import build_demo_site, ensure_test_database
+from tests.demo_site import require as shared_require
 
 from .visitors import MODERATOR, PRESS_OFFICER
 
@@ -39,12 +40,7 @@ STARTUP_SECONDS = 30
 
 
 def require(condition, reason):
-    """Skip without `condition`, or fail when the run says these tests must run (CI)."""
-    if condition:
-        return
-    if os.environ.get("REQUIRE_LOAD") == "1":
-        pytest.fail(f"{reason} (REQUIRE_LOAD=1)", pytrace=False)
-    pytest.skip(reason)
+    shared_require(condition, reason, unless_set="REQUIRE_LOAD")
 
 
 @dataclass

@@ -31,16 +31,12 @@ def test_two_hundred_registrations_and_two_hundred_messages_are_each_stored_once
         email = f"load.journalist.{number}@example.org"
         fields = visitor.form_fields(server, REGISTER_PATH, "form.pr-form")
         ready.wait()
-        sends = 2 if number < SENT_TWICE else 1
-        with ThreadPoolExecutor(sends) as pool:
-            return list(
-                pool.map(
-                    lambda _: outcome(
-                        "POST", server, REGISTER_PATH, lambda: send_registration(visitor, server, fields, number, email)
-                    ),
-                    range(sends),
-                )
-            )
+        return send_at_once(
+            2 if number < SENT_TWICE else 1,
+            lambda: outcome(
+                "POST", server, REGISTER_PATH, lambda: send_registration(visitor, server, fields, number, email)
+            ),
+        )
 
     def resident(number):
         server = servers[(number + 1) % 2]
@@ -53,16 +49,10 @@ def test_two_hundred_registrations_and_two_hundred_messages_are_each_stored_once
             "website": "",
         }
         ready.wait()
-        sends = 2 if number < SENT_TWICE else 1
-        with ThreadPoolExecutor(sends) as pool:
-            return list(
-                pool.map(
-                    lambda _: outcome(
-                        "POST", server, FEEDBACK_PATH, lambda: visitor.post(server, FEEDBACK_PATH, answers)
-                    ),
-                    range(sends),
-                )
-            )
+        return send_at_once(
+            2 if number < SENT_TWICE else 1,
+            lambda: outcome("POST", server, FEEDBACK_PATH, lambda: visitor.post(server, FEEDBACK_PATH, answers)),
+        )
 
     with ThreadPoolExecutor(people) as pool:
         registrations = [pool.submit(journalist, number) for number in range(JOURNALISTS)]
@@ -94,3 +84,9 @@ def test_two_hundred_registrations_and_two_hundred_messages_are_each_stored_once
         f"\n{len(outcomes)} form submissions sent at once to two servers ({stack.workers} workers x {stack.threads} threads each) "
         f"were answered in {rush_seconds:.1f} s ({len(outcomes) / rush_seconds:.0f} per second)."
     )
+
+
+def send_at_once(times, send):
+    """Calls `send` `times` times at the same moment, as a double click does; their outcomes."""
+    with ThreadPoolExecutor(times) as pool:
+        return list(pool.map(lambda _: send(), range(times)))
