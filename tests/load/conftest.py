@@ -66,14 +66,15 @@ class Stack:
     workers: int = WORKERS
     threads: int = THREADS
 
-    def mail_to(self, address):
-        """Every message sent to `address`, as raw text, across both servers."""
-        messages = []
+    def mail(self):
+        """Every message both servers sent, as raw text (Django's file backend writes a
+        line of 79 dashes after each)."""
         for path in sorted(self.mail_dir.glob("*.log")):
-            for message in path.read_text().split("-" * 79):
-                if f"\nTo: {address}\n" in f"\n{message}":
-                    messages.append(message)
-        return messages
+            yield from (message for message in path.read_text().split("-" * 79) if message.strip())
+
+    def mail_to(self, address):
+        """Every message sent to `address`."""
+        return [message for message in self.mail() if f"\nTo: {address}\n" in f"\n{message}"]
 
     def logs(self):
         return "\n\n".join(f"== {server.name}\n{server.log_tail()}" for server in self.servers)

@@ -17,7 +17,7 @@ PRESS_OFFICER = ("load-press-officer", "a-long-load-test-password-2")
 
 @dataclass
 class Outcome:
-    """What one request got back; `status` 0 means no HTTP answer at all."""
+    """What one request got back; `status` 0 means no HTTP answer at all (`detail` says why)."""
 
     method: str
     path: str
@@ -37,10 +37,10 @@ class Visitor:
     client library would not send them back over the plain-HTTP loopback to the servers.
     """
 
-    def __init__(self, address, session=None):
+    def __init__(self, address):
         self.address = address
         self.cookies = {}
-        self.http = session or requests.Session()
+        self.http = requests.Session()
         self.http.trust_env = False
 
     def _headers(self, server, extra=None):
@@ -104,7 +104,8 @@ def outcome(method, server, path, call):
         response = call()
     except requests.RequestException as error:
         return Outcome(method, path, server.name, 0, f"{type(error).__name__}: {error}")
-    detail = response.text[:300] if response.status_code >= 500 else response.headers.get("Location", "")
+    # An error's page (what the person reads), otherwise where a redirect leads.
+    detail = response.text if response.status_code >= 400 else response.headers.get("Location", "")
     return Outcome(method, path, server.name, response.status_code, detail)
 
 
