@@ -1,9 +1,9 @@
-import uuid
-
 from django import forms
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+
+from portal.forms import SentOnceForm
 
 from .models import Audience, Feedback, FeedbackTopic, GuideCategory, Township
 from .models.feedback import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
@@ -18,14 +18,13 @@ class GuideFilterForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(SentOnceForm, forms.ModelForm):
     # A field people never see: only robots fill it in.
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    submission_key = forms.CharField(required=False, max_length=36, widget=forms.HiddenInput)
 
     class Meta:
         model = Feedback
@@ -48,8 +47,6 @@ class FeedbackForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())
         self.fields["topic"].queryset = FeedbackTopic.objects.filter(active=True)
         self.fields["topic"].empty_label = _("Choose a topic")
         self.fields["township"].queryset = Township.objects.for_listing()
@@ -88,17 +85,6 @@ class FeedbackForm(forms.ModelForm):
                 described.append(f"{auto_id}_helptext")
             widget.attrs["aria-describedby"] = " ".join(described)
             widget.attrs["aria-invalid"] = "true"
-
-    def clean_submission_key(self):
-        # A missing or mangled key only turns off the duplicate check; it is never the visitor's error.
-        try:
-            return uuid.UUID(self.cleaned_data["submission_key"])
-        except ValueError:
-            return None
-
-    def already_stored(self):
-        key = self.cleaned_data.get("submission_key")
-        return key is not None and Feedback.objects.filter(submission_key=key).exists()
 
     def save_once(self, language):
         """Stores the message unless a request carrying the same submission key got there first."""

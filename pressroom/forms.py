@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import SentOnceForm
+
 from .models import InterviewRequest, JournalistRegistration
 from .uploads import clean_credential
 
@@ -17,7 +19,7 @@ def reject_control_characters(value):
         raise ValidationError(_("This field contains characters that are not allowed."), code="control")
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(SentOnceForm, forms.ModelForm):
     credential_upload = forms.FileField(
         label=_("Press card scan"),
         help_text=_("A photo or scan of your press card: JPEG, PNG or PDF, up to 5 MB."),

@@ -171,10 +171,15 @@ def register(request, page):
         if form.is_bot():
             logger.info("Pressroom registration honeypot filled; dropped.")
             return HttpResponseRedirect(route_url(page, "register_sent"))
+        # Before validation, which would refuse the address the first send registered.
+        if form.already_stored():
+            return HttpResponseRedirect(route_url(page, "register_sent"))
         if form.is_valid() and formset.is_valid():
             try:
                 registration = _save_registration(request, page, form, formset)
             except IntegrityError:
+                if form.already_stored():  # the same form, sent at the same moment, was stored first
+                    return HttpResponseRedirect(route_url(page, "register_sent"))
                 form.add_error("email", _("A registration with this email address is already being handled."))
             else:
                 logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
@@ -197,6 +202,7 @@ def _save_registration(request, page, form, formset):
         registration = form.save(commit=False)
         registration.language = get_language()
         registration.consent_at = timezone.now()
+        registration.submission_key = form.cleaned_data["submission_key"]
         registration.credential_content_type = form.credential_content_type
         upload = form.cleaned_data["credential_upload"]
         registration.credential.save(upload.name, upload, save=False)

@@ -108,6 +108,7 @@ class JournalistRegistration(models.Model):
     credential = models.FileField(_("press card scan"), storage=private_storage, upload_to=credential_path, blank=True)
     credential_content_type = models.CharField(_("press card file type"), max_length=40, blank=True, editable=False)
     consent_at = models.DateTimeField(_("consent given"), null=True, editable=False)
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True, editable=False)
 
     confirmation_token_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now, editable=False, db_index=True)

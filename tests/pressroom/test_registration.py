@@ -186,6 +186,44 @@ def test_only_one_pending_registration_per_email(client, pressroom):
     assert JournalistRegistration.objects.count() == 1
 
 
+@pytest.mark.parametrize("prefix", ["en", "zh-hans"])
+def test_the_same_form_sent_twice_is_stored_once_and_both_sends_lead_to_check_your_email(client, pressroom, prefix):
+    form = BeautifulSoup(client.get(f"/{prefix}/press/register/").content.decode(), "html.parser").find(
+        "form", class_="pr-form"
+    )
+    key = form.find("input", attrs={"name": "submission_key"})["value"]
+
+    first = register(client, prefix, submission_key=key)
+    again = register(client, prefix, submission_key=key)
+
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"] == f"/{prefix}/press/register/sent/"
+    assert JournalistRegistration.objects.get().submission_key is not None
+    assert [message.to for message in mail.outbox] == [["li.wei@example.org"]]
+
+
+def test_a_newly_opened_form_for_a_waiting_address_is_still_refused(client, pressroom):
+    keys = [
+        BeautifulSoup(client.get("/en/press/register/").content.decode(), "html.parser").find(
+            "input", attrs={"name": "submission_key"}
+        )["value"]
+        for _ in range(2)
+    ]
+    assert keys[0] != keys[1]
+
+    assert register(client, submission_key=keys[0]).status_code == 302
+    second = register(client, submission_key=keys[1])
+
+    assert second.status_code == 400
+    assert "waiting for confirmation" in errors(second)["email"]
+    assert JournalistRegistration.objects.count() == 1
+
+
+def test_a_mangled_submission_key_still_registers(client, pressroom):
+    assert register(client, submission_key="not-a-key").status_code == 302
+    assert JournalistRegistration.objects.get().submission_key is None
+
+
 def test_an_expired_unconfirmed_registration_does_not_block_the_email(client, pressroom):
     register(client)
     JournalistRegistration.objects.update(created_at=timezone.now() - timedelta(days=3))
