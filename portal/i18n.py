@@ -38,15 +38,26 @@ def untranslated_fields(instance, language=None):
         options = translator.get_options_for_model(type(instance))
     except NotRegistered:
         return []
-    missing = []
-    for field in sorted(options.all_fields):
-        if field in UNREAD_FIELDS:
-            continue
-        original = getattr(instance, build_localized_fieldname(field, default), None)
-        translated = getattr(instance, build_localized_fieldname(field, language), None)
-        if _has_content(original) and not _has_content(translated):
-            missing.append(field)
-    return missing
+    return [
+        field
+        for field in sorted(options.all_fields)
+        if field not in UNREAD_FIELDS and _stands_in(instance, field, default, language)
+    ]
+
+
+def fallback_language(instance, field, language=None):
+    """The default language when `field` shows its text because `language` has none, else ""."""
+    language = language or get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default or not hasattr(instance, build_localized_fieldname(field, default)):
+        return ""
+    return default if _stands_in(instance, field, default, language) else ""
+
+
+def _stands_in(instance, field, default, language):
+    original = getattr(instance, build_localized_fieldname(field, default), None)
+    translated = getattr(instance, build_localized_fieldname(field, language), None)
+    return _has_content(original) and not _has_content(translated)
 
 
 def _has_content(value):

@@ -1,10 +1,11 @@
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from portal.i18n import language_urls, unprefixed_path, untranslated_fields
+from portal.i18n import fallback_language, language_urls, unprefixed_path, untranslated_fields
 
 register = template.Library()
 
@@ -38,14 +39,22 @@ def translation_pending(instance):
     return ""
 
 
+@register.filter
+def lang_if_fallback(instance, field="title"):
+    """` lang="en"` where `field` shows the English because the visitor's language has no text, so
+    that a screen reader reads it as English on a Chinese page; else nothing."""
+    language = fallback_language(instance, field)
+    return format_html(' lang="{}"', language) if language else ""
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, trail=None):
     """Ancestors of `page` from the home page, then any extra (title, url) steps of a view."""
     crumbs = []
     if page is not None:
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
-        crumbs = [(ancestor.title, ancestor.url) for ancestor in ancestors]
-    crumbs += list(trail or [])
+        crumbs = [(ancestor.title, ancestor.url, fallback_language(ancestor, "title")) for ancestor in ancestors]
+    crumbs += [(title, url, "") for title, url in trail or []]
     return {"crumbs": crumbs}
 
 

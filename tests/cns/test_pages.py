@@ -222,3 +222,20 @@ def test_home_page_lists_cns_news_as_latest_and_upcoming_events_as_coming_up(cli
 
     assert "Alliance launched" in latest and "Tea ceremony" not in latest
     assert "Tea ceremony" in coming_up
+
+
+def test_listed_guides_and_news_mark_english_standing_in_for_chinese(client, cns, guide_index):
+    GuidePageFactory(parent=guide_index, title_en="Renting a flat", title_zh_hans="", summary_zh_hans="")
+    GuidePageFactory(parent=guide_index, title_en="Opening a bank account", title_zh_hans="开立银行账户")
+    ArticlePageFactory(parent=cns, title_en="Library opens late", title_zh_hans="")
+
+    guides = soup(client.get("/zh-hans/cns/guides/"))
+    news = soup(client.get("/zh-hans/cns/news/"))
+
+    untranslated = guides.find("span", string="Renting a flat")
+    assert untranslated["lang"] == "en"
+    assert untranslated.find_next_sibling("span", class_="card__text")["lang"] == "en"
+    translated = guides.find("span", string="开立银行账户")
+    assert not translated.has_attr("lang")
+    assert not translated.find_next_sibling("span", class_="card__text").has_attr("lang")
+    assert news.find("a", string="Library opens late")["lang"] == "en"

@@ -116,3 +116,25 @@ def test_breadcrumbs_follow_the_page_tree(client, home):
     assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Home", "Government", "Agencies"]
     assert crumbs[0].a["href"] == "/en/"
     assert crumbs[-1].find(attrs={"aria-current": "page"}) is not None
+
+
+def test_english_standing_in_for_a_missing_chinese_title_is_marked_english(client, home):
+    government = StandardPageFactory(
+        parent=home, slug="government", title_en="Government", title_zh_hans="", show_in_menus=True
+    )
+    StandardPageFactory(parent=home, slug="about", title_en="About", title_zh_hans="关于", show_in_menus=True)
+    StandardPageFactory(parent=government, slug="agencies", title_en="Agencies", title_zh_hans="机构")
+
+    chinese = soup(client.get("/zh-hans/government/agencies/"))
+    menu = chinese.select_one("nav.main-menu")
+    crumbs = chinese.select("nav.breadcrumbs li")
+
+    # A screen reader reads the stand-in in English, not as Chinese; translated text is left alone.
+    assert menu.find("a", string="Government")["lang"] == "en"
+    assert not menu.find("a", string="关于").has_attr("lang")
+    assert [(crumb.get_text(strip=True), crumb.get("lang")) for crumb in crumbs[1:]] == [
+        ("Government", "en"),
+        ("机构", None),
+    ]
+    english = soup(client.get("/en/government/agencies/"))
+    assert not english.select("nav.main-menu [lang], nav.breadcrumbs [lang]")
