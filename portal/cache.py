@@ -1,11 +1,14 @@
 """The shared cache is an accelerator, not a dependency: without Redis the site still serves.
 
-Every user of the cache (the page cache, rate limits, Wagtail's own site lookups) gets the
-answers of an empty cache while Redis cannot be reached: pages are served uncached,
-publishing works, rate limits count nothing. The outage is logged, at most every few
+Every user of the cache (the page cache, Wagtail's own site lookups) gets the answers of an
+empty cache while Redis cannot be reached: pages are served uncached and publishing works.
+A caller with a fallback of its own (the rate limits, which then count per process) asks
+for the error instead, inside `outage_raised()`. The outage is logged, at most every few
 seconds per process, so that operators notice it without the log drowning.
 """
 
+import contextlib
+import contextvars
 import functools
 import logging
 import time
@@ -27,6 +30,19 @@ def _log_outage(operation, error):
         logger.error("Shared cache unreachable (%s failed); serving without it: %s", operation, error)
 
 
+_outage_raises = contextvars.ContextVar("shared_cache_outage_raises", default=False)
+
+
+@contextlib.contextmanager
+def outage_raised():
+    """Inside this block, an unreachable Redis raises RedisError instead of answering as an empty cache."""
+    token = _outage_raises.set(True)
+    try:
+        yield
+    finally:
+        _outage_raises.reset(token)
+
+
 def _tolerant(method, empty_answer):
     """`method` of RedisCache, answering `empty_answer(*args, **kwargs)` while Redis is unreachable."""
 
@@ -36,6 +52,8 @@ def _tolerant(method, empty_answer):
             return method(self, *args, **kwargs)
         except RedisError as error:
             _log_outage(method.__name__, error)
+            if _outage_raises.get():
+                raise
             return empty_answer(*args, **kwargs)
 
     return tolerant

@@ -1,7 +1,16 @@
 """Counting attempts per client in the shared cache, so every app server sees the same counts."""
 
+from redis.exceptions import RedisError
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+
+from .cache import outage_raised
+
+# Where this process counts while the shared cache is unreachable: each app server then
+# allows the limit on its own, a looser limit than the shared one but never none at all.
+_local_counts = LocMemCache("ratelimit-fallback", {"MAX_ENTRIES": 10_000})
 
 
 def client_address(request):
@@ -25,17 +34,27 @@ class RateLimit:
 
     def hit(self, key):
         """Records one hit and returns how many there have been in the window."""
-        cache_key = self._key(key)
-        if cache.add(cache_key, 1, self.window):
-            return 1
-        try:
-            return cache.incr(cache_key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(cache_key, 1, self.window)
-            return 1
+        return self._counted(lambda counts: self._hit(counts, self._key(key)))
 
     def exceeded(self, key):
-        return (cache.get(self._key(key)) or 0) >= self.limit
+        return self._counted(lambda counts: (counts.get(self._key(key)) or 0) >= self.limit)
 
     def reset(self, key):
-        cache.delete(self._key(key))
+        self._counted(lambda counts: counts.delete(self._key(key)))
+
+    def _hit(self, counts, cache_key):
+        if counts.add(cache_key, 1, self.window):
+            return 1
+        try:
+            return counts.incr(cache_key)
+        except ValueError:  # expired between add() and incr()
+            counts.add(cache_key, 1, self.window)
+            return 1
+
+    @staticmethod
+    def _counted(operation):
+        with outage_raised():
+            try:
+                return operation(cache)
+            except RedisError:
+                return operation(_local_counts)

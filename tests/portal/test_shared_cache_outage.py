@@ -7,6 +7,7 @@ import pytest
 from cns.factories import CNSHomePageFactory, FeedbackTopicFactory
 from cns.models import Feedback
 from portal.factories import StandardPageFactory
+from portal.ratelimit import _local_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,9 @@ UNREACHABLE_REDIS = {
 def redis_down(settings):
     settings.CACHES = UNREACHABLE_REDIS
     settings.PAGE_CACHE_SECONDS = 300
+    _local_counts.clear()
+    yield
+    _local_counts.clear()
 
 
 def test_pages_are_served_uncached_and_the_outage_is_logged(client, home, caplog, monkeypatch):
@@ -63,3 +67,35 @@ def test_a_resident_can_still_send_feedback(client, home):
 
     assert response.status_code == 302
     assert Feedback.objects.get().message == answers["message"]
+
+
+def test_admin_sign_in_is_still_refused_after_five_failures(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+
+    def sign_in(password):
+        return client.post("/admin/login/", {"username": "editor", "password": password}, REMOTE_ADDR="203.0.113.7")
+
+    for _attempt in range(5):
+        assert sign_in("wrong").status_code == 200
+    blocked = sign_in("right-password")
+
+    assert blocked.status_code == 429
+    assert "Too many failed sign-in attempts" in blocked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_feedback_is_still_limited_per_address(client, home, settings):
+    settings.CNS_FEEDBACK_RATE_LIMIT = 2
+    CNSHomePageFactory(parent=home)
+    topic = FeedbackTopicFactory(name_en="Transport")
+
+    statuses = [
+        client.post(
+            "/en/cns/feedback/",
+            {"topic": topic.pk, "message": f"Message number {number} about the bus stops.", "consent": "on"},
+        ).status_code
+        for number in range(3)
+    ]
+
+    assert statuses == [302, 302, 429]
+    assert Feedback.objects.count() == 2
