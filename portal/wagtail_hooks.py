@@ -1,9 +1,13 @@
+from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Site
 
+from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedPagesView
 
 
@@ -22,3 +26,25 @@ def register_untranslated_pages_report():
 @hooks.register("register_reports_menu_item")
 def register_untranslated_pages_menu_item():
     return MenuItem(_("Awaiting translation"), reverse("untranslated_pages"), icon_name="globe", order=650)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+@hooks.register("after_move_page")
+def warn_when_the_main_menu_has_no_room(request, page):
+    """The header links only the first few sections; say so, rather than leave one out unseen."""
+    if not page.show_in_menus:
+        return
+    parent = page.get_parent()
+    if not Site.objects.filter(root_page=parent).exists():
+        return
+    if page.pk in {section.pk for section in left_out_of_main_menu(parent)}:
+        messages.warning(
+            request,
+            gettext(
+                "“%(title)s” is set to show in menus, but the main menu has room for %(count)d sections "
+                "and links the first ones in the page tree’s order. Move it higher among the home page’s "
+                "subpages, or take another section out of the menu."
+            )
+            % {"title": page.title, "count": MAIN_MENU_MAX_ITEMS},
+        )

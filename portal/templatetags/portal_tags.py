@@ -3,9 +3,10 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from portal.i18n import fallback_language, language_urls, unprefixed_path, untranslated_fields
+from portal.menu import main_menu_pages
 
 register = template.Library()
 
@@ -58,12 +59,6 @@ def breadcrumbs(context, page=None, trail=None):
     return {"crumbs": crumbs}
 
 
-# Links of the header's main menu besides "Home": room for the site's sections on one row at
-# desktop width and a few rows on a phone, above the page rather than instead of it. Editors
-# choose them with "Show in menus"; beyond this, the first ones in the page tree's order show.
-MAIN_MENU_MAX_ITEMS = 6
-
-
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
@@ -71,13 +66,7 @@ def main_menu(context):
     if site is None:
         return {"home": None, "items": []}
     home = site.root_page
-    items = (
-        Page.objects.child_of(home)
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "path", "depth", "url_path", "title", "content_type_id", "locale_id")[:MAIN_MENU_MAX_ITEMS]
-    )
+    items = main_menu_pages(home)
     current = context.get("page")
     current_path = current.path if current is not None else ""
     return {

@@ -1,11 +1,15 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from django.utils.text import slugify
+
 from wagtail.documents.models import Document
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from portal.factories import HomeFeaturedLinkFactory, StandardPageFactory
-from portal.templatetags.portal_tags import MAIN_MENU_MAX_ITEMS
+from portal.menu import MAIN_MENU_MAX_ITEMS
+from portal.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +207,37 @@ def test_missing_page_gets_a_404_in_the_visitors_language(client, home, prefix, 
     page = BeautifulSoup(response.content.decode(), "html.parser")
     assert page.h1.get_text(strip=True) == heading
     assert page.select_one("nav.language-switcher") is not None
+
+
+def publish_new_section(client, home, title, show_in_menus=True):
+    data = nested_form_data(
+        {
+            "title_en": title,
+            "title_zh_hans": "",
+            "slug": slugify(title),
+            "intro_en": "",
+            "intro_zh_hans": "",
+            "body_en": streamfield([]),
+            "body_zh_hans": streamfield([]),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    if show_in_menus:
+        data["show_in_menus"] = "on"
+    return client.post(f"/admin/pages/add/portal/standardpage/{home.pk}/", data, follow=True)
+
+
+def test_publishing_a_menu_section_the_menu_has_no_room_for_warns_the_editor(admin_client, home):
+    for number in range(MAIN_MENU_MAX_ITEMS):
+        StandardPageFactory(parent=home, slug=f"section-{number}", title_en=f"Section {number}", show_in_menus=True)
+
+    fitting = publish_new_section(admin_client, home, "Unlisted page", show_in_menus=False)
+    left_out = publish_new_section(admin_client, home, "Press office")
+
+    assert StandardPage.objects.get(slug="press-office").live
+    assert [str(message) for message in fitting.context["messages"] if message.level_tag == "warning"] == []
+    warnings = [str(message) for message in left_out.context["messages"] if message.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert "“Press office” is set to show in menus" in warnings[0]
+    assert f"room for {MAIN_MENU_MAX_ITEMS} sections" in warnings[0]
