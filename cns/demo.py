@@ -15,6 +15,7 @@ from portal.demotools import demo_builder, ensure_featured_link, ensure_page, ho
 
 from .models import (
     ArticlePage,
+    ArticleTopic,
     CNSHomePage,
     District,
     EventPage,
@@ -519,6 +520,14 @@ RELATED = {
 }
 
 
+ARTICLE_TOPICS = {
+    "alliance": ("Community alliance", "国际社区联盟"),
+    "townships": ("Townships", "街镇"),
+    "work": ("Work", "工作"),
+    "talent": ("Foreign talent", "外籍人才"),
+}
+
+
 def _rich(text):
     return [{"type": "paragraph", "value": paragraphs(text)}]
 
@@ -528,7 +537,7 @@ ARTICLES = [
         "slug": "international-community-alliance-launched",
         "date": ALLIANCE_LAUNCH,
         "audience": "residents",
-        "tags": ["alliance", "townships"],
+        "topics": ["alliance", "townships"],
         "title_en": "Nine townships form an alliance to serve international residents",
         "title_zh_hans": "九个街镇组成联盟服务国际居民",
         "intro_en": (
@@ -563,7 +572,7 @@ CNS于2022年11月8日上线。2023年12月2日，CNS在华漕国际社区中心
         "slug": "cns-and-foreign-talents-in-shanghai-agreement",
         "date": date(2023, 6, 21),
         "audience": "work",
-        "tags": ["work", "talent"],
+        "topics": ["work", "talent"],
         "title_en": "CNS and Foreign Talents in Shanghai agree to work together",
         "title_zh_hans": "CNS与Foreign Talents in Shanghai签署战略合作协议",
         "intro_en": (
@@ -773,15 +782,19 @@ def build_cns():
             for order, other in enumerate(related):
                 GuideRelatedGuide.objects.create(page=page, guide=guides[other], sort_order=order)
 
+    topics = {
+        slug: ArticleTopic.objects.get_or_create(slug=slug, defaults={"name_en": name_en, "name_zh_hans": name_zh})[0]
+        for slug, (name_en, name_zh) in ARTICLE_TOPICS.items()
+    }
     for article in ARTICLES:
         article = dict(article)
-        slug, tags = article.pop("slug"), article.pop("tags")
+        slug, topic_slugs = article.pop("slug"), article.pop("topics")
         exists = ArticlePage.objects.child_of(cns).filter(slug=slug).exists()
         page = ensure_page(
             cns, ArticlePage, slug, author_en="City News Service", author_zh_hans="City News Service", **article
         )
         if not exists:
-            page.tags.add(*tags)
+            page.topics.set([topics[topic] for topic in topic_slugs])
             page.save_revision().publish()
             _published_on(page, page.date)
 

@@ -10,6 +10,7 @@ import wagtail_factories
 
 from .models import (
     ArticlePage,
+    ArticleTopic,
     CNSHomePage,
     District,
     EventPage,
@@ -131,6 +132,15 @@ class TownshipFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Township
+
+
+class ArticleTopicFactory(factory.django.DjangoModelFactory):
+    name_en = factory.Sequence(lambda n: f"Article topic {n}")
+    name_zh_hans = factory.Sequence(lambda n: f"文章主题 {n}")
+    slug = factory.Sequence(lambda n: f"article-topic-{n}")
+
+    class Meta:
+        model = ArticleTopic
 
 
 class FeedbackTopicFactory(factory.django.DjangoModelFactory):

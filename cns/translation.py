@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     ArticlePage,
+    ArticleTopic,
     CNSHomePage,
     District,
     EventPage,
@@ -55,4 +56,9 @@ class TownshipTranslation(TranslationOptions):
 
 @register(FeedbackTopic)
 class FeedbackTopicTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ArticleTopic)
+class ArticleTopicTranslation(TranslationOptions):
     fields = ("name",)

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.exports import SpreadsheetSafeExportMixin
 
-from .models import District, Feedback, FeedbackTopic, ServicePlatform, Township
+from .models import ArticleTopic, District, Feedback, FeedbackTopic, ServicePlatform, Township
 
 
 class ServicePlatformViewSet(SnippetViewSet):
@@ -45,11 +45,19 @@ class FeedbackTopicViewSet(SnippetViewSet):
     list_display = ["name", "active", "sort_order"]
 
 
+class ArticleTopicViewSet(SnippetViewSet):
+    model = ArticleTopic
+    icon = "tag"
+    menu_label = _("Article topics")
+    list_display = ["name", "slug"]
+    search_fields = ["name_en", "name_zh_hans"]
+
+
 class CNSSnippetGroup(SnippetViewSetGroup):
     menu_label = _("City News Service")
     menu_icon = "group"
     menu_order = 250
-    items = (ServicePlatformViewSet, TownshipViewSet, DistrictViewSet, FeedbackTopicViewSet)
+    items = (ServicePlatformViewSet, TownshipViewSet, DistrictViewSet, FeedbackTopicViewSet, ArticleTopicViewSet)
 
 
 register_snippet(CNSSnippetGroup)

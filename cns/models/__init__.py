@@ -1,9 +1,8 @@
 from .choices import AUDIENCE_DESCRIPTIONS, EVERYONE, Audience, EventKind, GuideCategory, TownshipKind
-from .directory import District, FeedbackTopic, ServicePlatform, Township
+from .directory import ArticleTopic, District, FeedbackTopic, ServicePlatform, Township
 from .feedback import Feedback
 from .pages import (
     ArticlePage,
-    ArticlePageTag,
     CNSHomePage,
     EventPage,
     GuideIndexPage,
@@ -15,7 +14,7 @@ __all__ = [
     "AUDIENCE_DESCRIPTIONS",
     "EVERYONE",
     "ArticlePage",
-    "ArticlePageTag",
+    "ArticleTopic",
     "Audience",
     "CNSHomePage",
     "District",

@@ -178,6 +178,23 @@ class Township(index.Indexed, models.Model):
         return "tel:" + "".join(ch for ch in self.contact_telephone if ch.isdigit() or ch == "+")
 
 
+class ArticleTopic(models.Model):
+    """A subject CNS articles are filed under, named in both languages; staff keep the list."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("article topic")
+        verbose_name_plural = _("article topics")
+
+    def __str__(self):
+        return self.name
+
+
 class FeedbackTopic(models.Model):
     """A subject residents can choose when they send feedback; staff keep the list."""
 

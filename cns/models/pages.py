@@ -1,14 +1,12 @@
 """The CNS page tree: its home (with the township, event and feedback routes), guides, news, events."""
 
-from taggit.models import TaggedItemBase
-
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -245,10 +243,6 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by("-date", "-first_published_at", "-pk")
 
 
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey("cns.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
-
-
 class ArticlePage(CNSChildMixin, Page):
     """A CNS news article."""
 
@@ -274,7 +268,7 @@ class ArticlePage(CNSChildMixin, Page):
     photo_credit = models.CharField(_("photo credit"), max_length=150, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
     audience = models.CharField(_("audience"), max_length=20, choices=GUIDE_AUDIENCE_CHOICES, default=EVERYONE)
-    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    topics = ParentalManyToManyField("cns.ArticleTopic", verbose_name=_("topics"), blank=True, related_name="articles")
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -283,7 +277,7 @@ class ArticlePage(CNSChildMixin, Page):
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("photo_credit")], heading=_("Image")),
         FieldPanel("body"),
-        FieldRowPanel([FieldPanel("audience"), FieldPanel("tags")]),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

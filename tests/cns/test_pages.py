@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cns.factories import (
     ArticlePageFactory,
+    ArticleTopicFactory,
     EventPageFactory,
     GuidePageFactory,
     ServicePlatformFactory,
@@ -120,7 +121,7 @@ def test_guide_lists_only_live_related_guides(client, guide_index):
     ("prefix", "title", "credit"),
     [("en", "Nine townships join", "Photo: Jiang Xiaowei"), ("zh-hans", "九个街镇加入", "图片: 蒋晓薇")],
 )
-def test_article_shows_date_author_image_credit_and_tags(client, cns, prefix, title, credit):
+def test_article_shows_date_author_image_credit_and_topics_in_the_readers_language(client, cns, prefix, title, credit):
     from wagtail_factories import ImageFactory
 
     article = ArticlePageFactory(
@@ -136,7 +137,12 @@ def test_article_shows_date_author_image_credit_and_tags(client, cns, prefix, ti
         photo_credit_en="Jiang Xiaowei",
         photo_credit_zh_hans="蒋晓薇",
     )
-    article.tags.add("alliance")
+    article.topics.set(
+        [
+            ArticleTopicFactory(slug="community-alliance", name_en="Community alliance", name_zh_hans="国际社区联盟"),
+            ArticleTopicFactory(slug="townships", name_en="Townships", name_zh_hans=""),
+        ]
+    )
     article.save()
 
     main = soup(client.get(f"/{prefix}/cns/alliance/")).main
@@ -145,7 +151,13 @@ def test_article_shows_date_author_image_credit_and_tags(client, cns, prefix, ti
     assert main.select_one("time")["datetime"] == "2024-04-30"
     assert main.select_one("figure img")["alt"] in {"The launch ceremony", "启动仪式"}
     assert credit.replace(" ", "") in main.select_one("figcaption").get_text(strip=True).replace(" ", "")
-    assert "alliance" in main.select_one(".cns-tags").get_text()
+    topics = main.select(".cns-tags .cns-tag")
+    # A topic not yet named in Chinese shows its English name, marked as English.
+    assert [(topic.get_text(), topic.get("lang")) for topic in topics] == (
+        [("Community alliance", None), ("Townships", None)]
+        if prefix == "en"
+        else [("国际社区联盟", None), ("Townships", "en")]
+    )
 
 
 def test_article_image_needs_a_text_alternative(cns):
