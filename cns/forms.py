@@ -19,6 +19,8 @@ class GuideFilterForm(forms.Form):
 
 
 class FeedbackForm(SentOnceForm, forms.ModelForm):
+    same_submission_fields = ("message",)
+
     # A field people never see: only robots fill it in.
     website = forms.CharField(
         label=_("Leave this field empty"),

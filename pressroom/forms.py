@@ -20,6 +20,8 @@ def reject_control_characters(value):
 
 
 class RegistrationForm(SentOnceForm, forms.ModelForm):
+    same_submission_fields = ("email",)
+
     credential_upload = forms.FileField(
         label=_("Press card scan"),
         help_text=_("A photo or scan of your press card: JPEG, PNG or PDF, up to 5 MB."),

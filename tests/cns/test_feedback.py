@@ -1,5 +1,7 @@
 """Residents' feedback: the form, its protections, and staff triage in the admin."""
 
+import uuid
+
 import pytest
 
 from django.contrib.auth.models import Group, Permission
@@ -207,6 +209,20 @@ def test_the_same_submission_sent_twice_is_stored_once(client, topic):
     assert first.status_code == again.status_code == 302
     assert again["Location"] == "/en/cns/feedback/thanks/"
     assert Feedback.objects.count() == 1
+
+
+def test_a_form_changed_and_sent_again_with_its_old_key_is_stored_as_a_new_message(client, topic):
+    key = soup(client.get(URL)).main.find("input", attrs={"name": "submission_key"})["value"]
+
+    first = client.post(URL, answers(topic, submission_key=key))
+    changed = client.post(
+        URL, answers(topic, submission_key=key, message="And the crossing needs a longer green light.")
+    )
+
+    assert first.status_code == changed.status_code == 302
+    assert sorted(Feedback.objects.values_list("message", "submission_key")) == sorted(
+        [(answers(topic)["message"], uuid.UUID(key)), ("And the crossing needs a longer green light.", None)]
+    )
 
 
 def test_each_showing_of_the_form_carries_a_new_submission_key(client, topic):

@@ -202,6 +202,22 @@ def test_the_same_form_sent_twice_is_stored_once_and_both_sends_lead_to_check_yo
     assert [message.to for message in mail.outbox] == [["li.wei@example.org"]]
 
 
+def test_a_form_changed_and_sent_again_with_its_old_key_registers_the_new_address(client, pressroom):
+    key = BeautifulSoup(client.get("/en/press/register/").content.decode(), "html.parser").find(
+        "input", attrs={"name": "submission_key"}
+    )["value"]
+
+    assert register(client, submission_key=key).status_code == 302
+    changed = register(client, submission_key=key, email="wei.li@example.org")
+
+    assert changed.status_code == 302
+    assert sorted(JournalistRegistration.objects.values_list("email", flat=True)) == [
+        "li.wei@example.org",
+        "wei.li@example.org",
+    ]
+    assert sorted(message.to[0] for message in mail.outbox) == ["li.wei@example.org", "wei.li@example.org"]
+
+
 def test_a_newly_opened_form_for_a_waiting_address_is_still_refused(client, pressroom):
     keys = [
         BeautifulSoup(client.get("/en/press/register/").content.decode(), "html.parser").find(
