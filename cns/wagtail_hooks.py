@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.exports import SpreadsheetSafeExportMixin
+from portal.i18n import localized_fieldnames
 
 from .models import ArticleTopic, District, Feedback, FeedbackTopic, ServicePlatform, Township
 
@@ -19,7 +20,7 @@ class ServicePlatformViewSet(SnippetViewSet):
     icon = "link"
     menu_label = _("Service platforms")
     list_display = ["name", "url", "sort_order"]
-    search_fields = ["name_en", "name_zh_hans"]
+    search_fields = localized_fieldnames("name")
 
 
 class TownshipViewSet(SnippetViewSet):
@@ -28,7 +29,7 @@ class TownshipViewSet(SnippetViewSet):
     menu_label = _("Alliance townships")
     list_display = ["name", "district", "kind", "joined_on"]
     list_filter = ["district", "kind"]
-    search_fields = ["name_en", "name_zh_hans"]
+    search_fields = localized_fieldnames("name")
 
 
 class DistrictViewSet(SnippetViewSet):
@@ -50,7 +51,7 @@ class ArticleTopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Article topics")
     list_display = ["name", "slug"]
-    search_fields = ["name_en", "name_zh_hans"]
+    search_fields = localized_fieldnames("name")
 
 
 class CNSSnippetGroup(SnippetViewSetGroup):

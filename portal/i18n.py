@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, to_locale
 
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -10,6 +10,16 @@ from modeltranslation.utils import build_localized_fieldname
 # Fields a visitor never reads as page text: a missing translation of these does not
 # make a page "not yet translated".
 UNREAD_FIELDS = {"slug", "url_path", "search_description", "seo_title"}
+
+
+def html_lang(code):
+    """The BCP 47 tag of a Django language code, for lang attributes: zh-hans -> zh-Hans, pt-br -> pt-BR."""
+    return to_locale(code).replace("_", "-")
+
+
+def localized_fieldnames(field):
+    """The columns of a translated field, one per configured language: name_en, name_zh_hans, ..."""
+    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 def language_urls(path):

@@ -18,12 +18,6 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
-@register.simple_tag
-def html_lang(code):
-    """The BCP 47 tag for a Django language code, as base.html writes it (zh-hans -> zh-Hans)."""
-    return "zh-Hans" if code == "zh-hans" else code
-
-
 @register.simple_tag(takes_context=True)
 def agency_json_ld(context, page):
     return json_ld(page.structured_data(context.get("request")))

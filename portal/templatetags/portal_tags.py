@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Site
 
-from portal.i18n import fallback_language, language_urls, unprefixed_path, untranslated_fields
+from portal.i18n import fallback_language, html_lang, language_urls, unprefixed_path, untranslated_fields
 from portal.menu import main_menu_pages
 
 register = template.Library()
@@ -32,6 +32,9 @@ def alternate_links(context):
     }
 
 
+register.simple_tag(html_lang, name="html_lang")
+
+
 @register.simple_tag
 def translation_pending(instance):
     """The language shown instead when the visitor's language lacks text, else ""."""
@@ -45,7 +48,7 @@ def lang_if_fallback(instance, field="title"):
     """` lang="en"` where `field` shows the English because the visitor's language has no text, so
     that a screen reader reads it as English on a Chinese page; else nothing."""
     language = fallback_language(instance, field)
-    return format_html(' lang="{}"', language) if language else ""
+    return format_html(' lang="{}"', html_lang(language)) if language else ""
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

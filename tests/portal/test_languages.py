@@ -138,3 +138,10 @@ def test_english_standing_in_for_a_missing_chinese_title_is_marked_english(clien
     ]
     english = soup(client.get("/en/government/agencies/"))
     assert not english.select("nav.main-menu [lang], nav.breadcrumbs [lang]")
+
+
+@pytest.mark.parametrize(("code", "tag"), [("en", "en"), ("zh-hans", "zh-Hans"), ("ja", "ja"), ("pt-br", "pt-BR")])
+def test_lang_attributes_use_the_bcp47_form_of_any_configured_language(code, tag):
+    from portal.i18n import html_lang
+
+    assert html_lang(code) == tag
