@@ -171,19 +171,8 @@ def register(request, page):
         if form.is_bot():
             logger.info("Pressroom registration honeypot filled; dropped.")
             return HttpResponseRedirect(route_url(page, "register_sent"))
-        # Before validation, which would refuse the address the first send registered.
-        if form.already_stored():
+        if _register_once(request, page, form, formset):
             return HttpResponseRedirect(route_url(page, "register_sent"))
-        if form.is_valid() and formset.is_valid():
-            try:
-                registration = _save_registration(request, page, form, formset)
-            except IntegrityError:
-                if form.already_stored():  # the same form, sent at the same moment, was stored first
-                    return HttpResponseRedirect(route_url(page, "register_sent"))
-                form.add_error("email", _("A registration with this email address is already being handled."))
-            else:
-                logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
-                return HttpResponseRedirect(route_url(page, "register_sent"))
         status = 400
     else:
         form = RegistrationForm()
@@ -191,6 +180,23 @@ def register(request, page):
         status = 200
     context = {"form": form, "formset": formset, "status_url": route_url(page, "status")}
     return _render(request, page, "pressroom/register.html", context, status=status, trail=trail, private=True)
+
+
+def _register_once(request, page, form, formset):
+    """Stores the registration; True too when an earlier send of this same form was stored
+    (a double click, a retry after a slow answer), even one still in progress a moment ago."""
+    if form.is_valid() and formset.is_valid():
+        try:
+            registration = _save_registration(request, page, form, formset)
+        except IntegrityError:
+            if form.already_stored():
+                return True
+            form.add_error("email", _("A registration with this email address is already being handled."))
+            return False
+        logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
+        return True
+    # The email check refuses the address that an earlier send of this same form registered.
+    return form.already_stored()
 
 
 def _save_registration(request, page, form, formset):
