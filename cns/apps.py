@@ -6,6 +6,3 @@ class CNSConfig(AppConfig):
     name = "cns"
     verbose_name = _("City News Service")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # noqa: F401 - connect the receivers

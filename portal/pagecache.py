@@ -4,16 +4,20 @@ Every cached page is stored under the current "content generation". Publishing,
 unpublishing, moving or deleting any page starts a new generation, so no visitor sees a
 page older than the last change anywhere on the site: menus, the home page's latest
 items and breadcrumbs all show other pages' titles, so purging one URL is not enough.
+So does saving or deleting a snippet (townships, topics, service platforms) or a site
+setting (the footer's contact details), which pages show too.
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import get_max_age, patch_response_headers
 
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "pagecache:generation"
 _SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
@@ -85,7 +89,20 @@ page_unpublished.connect(start_new_generation, dispatch_uid="pagecache-unpublish
 post_page_move.connect(start_new_generation, dispatch_uid="pagecache-moved")
 
 
+def _shown_on_pages(sender, instance):
+    """Snippets and site settings; not a page's own save, which a draft makes too (publishing counts)."""
+    return isinstance(instance, BaseSiteSetting) or sender in get_snippet_models()
+
+
+@receiver(post_save, dispatch_uid="pagecache-saved")
+def _content_saved(sender, instance, created, **kwargs):
+    # A site setting is created, with the defaults pages already show, the first time a page
+    # reads it; that is no change.
+    if _shown_on_pages(sender, instance) and not (created and isinstance(instance, BaseSiteSetting)):
+        start_new_generation()
+
+
 @receiver(post_delete, dispatch_uid="pagecache-deleted")
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+def _content_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) or _shown_on_pages(sender, instance):
         start_new_generation()

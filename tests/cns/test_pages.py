@@ -251,3 +251,20 @@ def test_listed_guides_and_news_mark_english_standing_in_for_chinese(client, cns
     assert not translated.has_attr("lang")
     assert not translated.find_next_sibling("span", class_="card__text").has_attr("lang")
     assert news.find("a", string="Library opens late")["lang"] == "en"
+
+
+def test_renaming_a_topic_shows_on_cached_article_pages_at_once(client, cns, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    topic = ArticleTopicFactory(slug="townships", name_en="Townships", name_zh_hans="街镇")
+    article = ArticlePageFactory(parent=cns, slug="alliance")
+    article.topics.set([topic])
+    article.save_revision().publish()
+    for prefix in ("en", "zh-hans"):
+        client.get(f"/{prefix}/cns/alliance/")
+
+    topic.name_en, topic.name_zh_hans = "Alliance townships", "联盟街镇"
+    topic.save()
+
+    english = soup(client.get("/en/cns/alliance/")).main.select_one(".cns-tags .cns-tag")
+    chinese = soup(client.get("/zh-hans/cns/alliance/")).main.select_one(".cns-tags .cns-tag")
+    assert (english.get_text(), chinese.get_text()) == ("Alliance townships", "联盟街镇")

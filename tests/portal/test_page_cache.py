@@ -70,3 +70,32 @@ def test_signed_in_staff_never_get_cached_pages(client, home, admin_user):
     response = client.get("/en/about/")
 
     assert "X-Page-Cache" not in response
+
+
+def test_changing_the_offices_contact_refreshes_every_cached_footer(client, home):
+    from portal.models import OfficeContact
+
+    contact = OfficeContact.for_site(home.get_site())
+    contact.telephone = "+86 21 0000 0001"
+    contact.save()
+    for prefix in ("en", "zh-hans"):
+        client.get(f"/{prefix}/")
+
+    contact.telephone = "+86 21 0000 0002"
+    contact.save()
+
+    for prefix in ("en", "zh-hans"):
+        footer = client.get(f"/{prefix}/").content.decode()
+        assert "+86 21 0000 0002" in footer and "+86 21 0000 0001" not in footer
+
+
+def test_saving_a_draft_keeps_the_cached_pages(client, home):
+    page = StandardPageFactory(parent=home, slug="about", title_en="Published title")
+    client.get("/en/about/")
+
+    page.title_en = "Draft title"
+    page.save_revision()
+
+    again = client.get("/en/about/")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Published title" in again.content.decode()
