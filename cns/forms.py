@@ -59,7 +59,13 @@ class FeedbackForm(SentOnceForm, forms.ModelForm):
         message.help_text = _(
             "Between %(min)d and %(max)d characters. Please leave out personal details you do not want to share."
         ) % {"min": MESSAGE_MIN_LENGTH, "max": MESSAGE_MAX_LENGTH}
+        # Our own length messages replace the field's; its other checks (no NUL characters, which
+        # PostgreSQL refuses to store) stay.
         message.validators = [
+            validator
+            for validator in message.validators
+            if not isinstance(validator, (MinLengthValidator, MaxLengthValidator))
+        ] + [
             MinLengthValidator(
                 MESSAGE_MIN_LENGTH,
                 message=_("Please write at least %(limit_value)d characters (you wrote %(show_value)d)."),
