@@ -21,6 +21,7 @@ from .forms import FeedbackForm, GuideFilterForm
 from .models import (
     AUDIENCE_DESCRIPTIONS,
     EVERYONE,
+    ArticleTopic,
     Audience,
     GuideCategory,
     GuideIndexPage,
@@ -128,10 +129,16 @@ def service_directory(request, cns):
 
 
 def news_list(request, cns):
-    articles = ListingPaginator(cns.articles().defer_streamfields(), cns.news_per_page).get_page(
-        request.GET.get("page")
-    )
-    return _render(request, cns, "cns/news_list.html", {"articles": articles}, [(_("News"), "")])
+    """CNS news, newest first; `?topic=slug` keeps those filed under one topic."""
+    articles = cns.articles()
+    topic = None
+    trail = [(_("News"), "")]
+    if request.GET.get("topic"):
+        topic = get_object_or_404(ArticleTopic, slug=request.GET["topic"][:80])
+        articles = articles.filter(topics=topic)
+        trail = [(_("News"), _url(cns, "news")), (topic.name, "")]
+    articles = ListingPaginator(articles.defer_streamfields(), cns.news_per_page).get_page(request.GET.get("page"))
+    return _render(request, cns, "cns/news_list.html", {"articles": articles, "topic": topic}, trail)
 
 
 def event_list(request, cns, past):

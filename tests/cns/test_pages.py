@@ -268,3 +268,29 @@ def test_renaming_a_topic_shows_on_cached_article_pages_at_once(client, cns, set
     english = soup(client.get("/en/cns/alliance/")).main.select_one(".cns-tags .cns-tag")
     chinese = soup(client.get("/zh-hans/cns/alliance/")).main.select_one(".cns-tags .cns-tag")
     assert (english.get_text(), chinese.get_text()) == ("Alliance townships", "联盟街镇")
+
+
+@pytest.mark.parametrize(("prefix", "heading"), [("en", "News on “Townships”"), ("zh-hans", "“街镇”相关新闻")])
+def test_an_articles_topic_leads_to_the_news_filed_under_it(client, cns, prefix, heading):
+    townships = ArticleTopicFactory(slug="townships", name_en="Townships", name_zh_hans="街镇")
+    work = ArticleTopicFactory(slug="work", name_en="Work", name_zh_hans="工作")
+    filed = ArticlePageFactory(parent=cns, slug="alliance", title_en="Alliance grows", title_zh_hans="联盟扩大")
+    filed.topics.set([townships])
+    filed.save_revision().publish()
+    other = ArticlePageFactory(parent=cns, slug="talent", title_en="Talent salon", title_zh_hans="人才沙龙")
+    other.topics.set([work])
+    other.save_revision().publish()
+
+    link = soup(client.get(f"/{prefix}/cns/alliance/")).main.select_one(".cns-tags a")
+    listing = soup(client.get(link["href"])).main
+
+    assert link["href"] == f"/{prefix}/cns/news/?topic=townships"
+    assert listing.h1.get_text(strip=True) == heading
+    assert [a.get_text() for a in listing.select(".cns-news__title a")] == [
+        filed.title_en if prefix == "en" else "联盟扩大"
+    ]
+    assert listing.find("a", href=f"/{prefix}/cns/news/")  # back to all news
+
+
+def test_an_unknown_topic_is_not_found(client, cns):
+    assert client.get("/en/cns/news/?topic=nothing-here").status_code == 404
