@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.i18n import fallback_language
 from portal.listings import ListingPaginator, coming_then_recent, rows_between
 from portal.ratelimit import RateLimit, client_address
 
@@ -136,7 +137,7 @@ def news_list(request, cns):
     if request.GET.get("topic"):
         topic = get_object_or_404(ArticleTopic, slug=request.GET["topic"][:80])
         articles = articles.filter(topics=topic)
-        trail = [(_("News"), _url(cns, "news")), (topic.name, "")]
+        trail = [(_("News"), _url(cns, "news")), (topic.name, "", fallback_language(topic, "name"))]
     articles = ListingPaginator(articles.defer_streamfields(), cns.news_per_page).get_page(request.GET.get("page"))
     return _render(request, cns, "cns/news_list.html", {"articles": articles, "topic": topic}, trail)
 
@@ -257,7 +258,10 @@ def township_detail(request, cns, slug):
         "past_events": rows_between(events.past(now), 0, 5),
         "feedback_url": _url(cns, "feedback") + f"?township={township.pk}",
     }
-    trail = [(_("Alliance townships"), _url(cns, "townships")), (township.name, "")]
+    trail = [
+        (_("Alliance townships"), _url(cns, "townships")),
+        (township.name, "", fallback_language(township, "name")),
+    ]
     return _render(request, cns, "cns/township_detail.html", context, trail)
 
 

@@ -53,13 +53,13 @@ def lang_if_fallback(instance, field="title"):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, trail=None):
-    """Ancestors of `page` from the home page, then any extra (title, url) steps of a view."""
-    crumbs = []
+    """Ancestors of `page` from the home page, then any extra (title, url[, fallback language]) steps of a view."""
+    steps = []
     if page is not None:
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
-        crumbs = [(ancestor.title, ancestor.url, fallback_language(ancestor, "title")) for ancestor in ancestors]
-    crumbs += [(title, url, "") for title, url in trail or []]
-    return {"crumbs": crumbs}
+        steps = [(ancestor.title, ancestor.url, fallback_language(ancestor, "title")) for ancestor in ancestors]
+    steps += [(title, url, *fallback) for title, url, *fallback in trail or []]
+    return {"crumbs": [(title, url, html_lang(fallback[0]) if fallback else "") for title, url, *fallback in steps]}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

@@ -180,3 +180,14 @@ def test_detail_pages_its_upcoming_events_and_shows_the_latest_past_ones(client,
     assert titles(second, ".cns-events:not(.cns-events--past)") == ["In 3 days"]
     assert first.select_one("nav.cns-pagination a[rel=next]")["href"] == "?page=2"
     assert titles(first, ".cns-events--past") == [f"{day} days ago" for day in range(1, 6)]
+
+
+def test_the_breadcrumb_marks_a_township_name_shown_in_english(client, cns):
+    TownshipFactory(slug="new-member", name_en="New Town", name_zh_hans="")
+    TownshipFactory(slug="huacao", name_en="Huacao Town", name_zh_hans="华漕镇")
+
+    untranslated = soup(client.get("/zh-hans/cns/townships/new-member/")).select("nav.breadcrumbs li")[-1]
+    translated = soup(client.get("/zh-hans/cns/townships/huacao/")).select("nav.breadcrumbs li")[-1]
+
+    assert (untranslated.get_text(strip=True), untranslated.get("lang")) == ("New Town", "en")
+    assert (translated.get_text(strip=True), translated.get("lang")) == ("华漕镇", None)
