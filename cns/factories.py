@@ -158,3 +158,18 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Feedback
+
+
+def feedback_form_data(topic, /, **overrides):
+    """What a resident types into the feedback form, as POST data."""
+    data = {
+        "topic": topic.pk,
+        "township": "",
+        "message": "Please add English signs at the bus stops near the community centre.",
+        "name": "Ana",
+        "email": "ana@example.org",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data

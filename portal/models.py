@@ -13,6 +13,25 @@ from wagtail.search import index
 from .blocks import ContentStreamBlock
 
 
+class Topic(models.Model):
+    """A subject a section files its pages under, named in each language; staff keep the list.
+
+    A section's topic model also registers `name` for translation.
+    """
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+
 class HomePage(Page):
     """The site's root: a hero, the links editors feature, and the newest section items."""
 

@@ -108,3 +108,32 @@ class InterviewRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = InterviewRequest
+
+
+def registration_form_data(**overrides):
+    """What a journalist types into the registration form, as POST data (the press card scan aside)."""
+    data = {
+        "full_name": "Li Wei",
+        "native_name": "李伟",
+        "outlet": "Example Broadcasting",
+        "outlet_country": "Singapore",
+        "position": "Correspondent",
+        "nationality": "Singaporean",
+        "press_card_number": "SG-2024-118",
+        "email": "li.wei@example.org",
+        "phone": "+65 6000 0000",
+        "wechat_id": "",
+        "working_languages": "English, Chinese",
+        "consent": "on",
+        "website": "",
+        "interviews-TOTAL_FORMS": "3",
+        "interviews-INITIAL_FORMS": "0",
+        "interviews-MIN_NUM_FORMS": "1",
+        "interviews-MAX_NUM_FORMS": "5",
+        "interviews-0-topic": "Services for international residents",
+        "interviews-0-agencies_wished": "Foreign Affairs Office",
+        "interviews-0-preferred_dates": "Any weekday in June",
+        "interviews-0-notes": "",
+    }
+    data.update(overrides)
+    return data

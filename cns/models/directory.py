@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from portal.models import Topic
+
 from .choices import TownshipKind
 
 
@@ -178,21 +180,12 @@ class Township(index.Indexed, models.Model):
         return "tel:" + "".join(ch for ch in self.contact_telephone if ch.isdigit() or ch == "+")
 
 
-class ArticleTopic(models.Model):
-    """A subject CNS articles are filed under, named in both languages; staff keep the list."""
+class ArticleTopic(Topic):
+    """A subject CNS articles are filed under; the news list filters by it."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["slug"]
+    class Meta(Topic.Meta):
         verbose_name = _("article topic")
         verbose_name_plural = _("article topics")
-
-    def __str__(self):
-        return self.name
 
 
 class FeedbackTopic(models.Model):

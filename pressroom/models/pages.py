@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.blocks import ContentStreamBlock
+from portal.models import Topic
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 # Related agencies are pages of the agency directory; the link is a plain page reference so
@@ -42,21 +43,12 @@ def keep_status_fresh(response, conferences):
 
 
 @register_snippet
-class PressTopic(models.Model):
+class PressTopic(Topic):
     """A subject press releases are filed under, offered as a filter in the pressroom."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["slug"]
+    class Meta(Topic.Meta):
         verbose_name = _("press topic")
         verbose_name_plural = _("press topics")
-
-    def __str__(self):
-        return self.name
 
 
 class PressroomPage(RoutablePageMixin, Page):

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client, override_settings
 
-from cns.factories import FeedbackFactory, FeedbackTopicFactory, TownshipFactory
+from cns.factories import FeedbackFactory, FeedbackTopicFactory, TownshipFactory, feedback_form_data
 from cns.models import Feedback
 
 from .conftest import soup
@@ -22,24 +22,10 @@ def topic(cns):
     return FeedbackTopicFactory(name_en="Transport", name_zh_hans="交通出行")
 
 
-def answers(chosen, **changes):
-    data = {
-        "topic": chosen.pk,
-        "township": "",
-        "message": "Please add English signs at the bus stops near the community centre.",
-        "name": "Ana",
-        "email": "ana@example.org",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(changes)
-    return data
-
-
 def test_happy_path_stores_the_message_and_thanks_the_resident(client, topic):
     township = TownshipFactory()
 
-    response = client.post("/zh-hans/cns/feedback/", answers(topic, township=township.pk), follow=True)
+    response = client.post("/zh-hans/cns/feedback/", feedback_form_data(topic, township=township.pk), follow=True)
 
     assert response.redirect_chain[-1][0] == "/zh-hans/cns/feedback/thanks/"
     assert soup(response).main.h1.get_text(strip=True) == "谢谢您"
@@ -80,7 +66,7 @@ def test_township_from_the_township_page_is_preselected(client, topic):
     ],
 )
 def test_bad_input_is_explained_in_the_visitors_language_and_keeps_the_text(client, topic, changes, field, message):
-    response = client.post("/zh-hans/cns/feedback/", answers(topic, **changes))
+    response = client.post("/zh-hans/cns/feedback/", feedback_form_data(topic, **changes))
 
     assert response.status_code == 400
     page = soup_any(response)
@@ -100,7 +86,7 @@ def soup_any(response):
 
 
 def test_honeypot_filled_in_stores_nothing_but_looks_like_success(client, topic):
-    response = client.post(URL, answers(topic, website="http://spam.example"))
+    response = client.post(URL, feedback_form_data(topic, website="http://spam.example"))
 
     assert response.status_code == 302
     assert response["Location"] == "/en/cns/feedback/thanks/"
@@ -110,19 +96,19 @@ def test_honeypot_filled_in_stores_nothing_but_looks_like_success(client, topic)
 @override_settings(CNS_FEEDBACK_RATE_LIMIT=2)
 def test_rate_limit_per_client_address(client, topic):
     for _ in range(2):
-        assert client.post(URL, answers(topic), REMOTE_ADDR="203.0.113.7").status_code == 302
+        assert client.post(URL, feedback_form_data(topic), REMOTE_ADDR="203.0.113.7").status_code == 302
 
-    blocked = client.post(URL, answers(topic), REMOTE_ADDR="203.0.113.7")
+    blocked = client.post(URL, feedback_form_data(topic), REMOTE_ADDR="203.0.113.7")
 
     assert blocked.status_code == 429
     assert "several messages" in blocked.content.decode()
     assert "Please add English signs" in blocked.content.decode()  # nothing the resident wrote is lost
     assert Feedback.objects.count() == 2
-    assert client.post(URL, answers(topic), REMOTE_ADDR="198.51.100.1").status_code == 302
+    assert client.post(URL, feedback_form_data(topic), REMOTE_ADDR="198.51.100.1").status_code == 302
 
 
 def test_csrf_is_enforced(topic):
-    response = Client(enforce_csrf_checks=True).post(URL, answers(topic))
+    response = Client(enforce_csrf_checks=True).post(URL, feedback_form_data(topic))
 
     assert response.status_code == 403
     assert not Feedback.objects.exists()
@@ -203,8 +189,8 @@ def test_the_same_submission_sent_twice_is_stored_once(client, topic):
     form = soup(client.get(URL)).main.select_one("form.cns-form")
     key = form.find("input", attrs={"name": "submission_key"})["value"]
 
-    first = client.post(URL, answers(topic, submission_key=key))
-    again = client.post(URL, answers(topic, submission_key=key))
+    first = client.post(URL, feedback_form_data(topic, submission_key=key))
+    again = client.post(URL, feedback_form_data(topic, submission_key=key))
 
     assert first.status_code == again.status_code == 302
     assert again["Location"] == "/en/cns/feedback/thanks/"
@@ -214,14 +200,14 @@ def test_the_same_submission_sent_twice_is_stored_once(client, topic):
 def test_a_form_changed_and_sent_again_with_its_old_key_is_stored_as_a_new_message(client, topic):
     key = soup(client.get(URL)).main.find("input", attrs={"name": "submission_key"})["value"]
 
-    first = client.post(URL, answers(topic, submission_key=key))
+    first = client.post(URL, feedback_form_data(topic, submission_key=key))
     changed = client.post(
-        URL, answers(topic, submission_key=key, message="And the crossing needs a longer green light.")
+        URL, feedback_form_data(topic, submission_key=key, message="And the crossing needs a longer green light.")
     )
 
     assert first.status_code == changed.status_code == 302
     assert sorted(Feedback.objects.values_list("message", "submission_key")) == sorted(
-        [(answers(topic)["message"], uuid.UUID(key)), ("And the crossing needs a longer green light.", None)]
+        [(feedback_form_data(topic)["message"], uuid.UUID(key)), ("And the crossing needs a longer green light.", None)]
     )
 
 
@@ -232,7 +218,7 @@ def test_each_showing_of_the_form_carries_a_new_submission_key(client, topic):
 
 
 def test_a_mangled_submission_key_still_stores_the_message(client, topic):
-    response = client.post(URL, answers(topic, submission_key="not-a-key"))
+    response = client.post(URL, feedback_form_data(topic, submission_key="not-a-key"))
 
     assert response.status_code == 302
     assert Feedback.objects.get().submission_key is None

@@ -9,6 +9,8 @@ import requests
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from pressroom.factories import registration_form_data
+
 TIMEOUT_SECONDS = 60
 # Staff accounts the `stack` fixture creates: (username, password).
 MODERATOR = ("load-moderator", "a-long-load-test-password-1")
@@ -118,25 +120,14 @@ def press_card(label):
 
 
 def registration_answers(number, email):
-    return {
-        "full_name": f"Load Journalist {number}",
-        "native_name": "",
-        "outlet": "Example Broadcasting",
-        "outlet_country": "Singapore",
-        "position": "Correspondent",
-        "nationality": "Singaporean",
-        "press_card_number": f"SG-LOAD-{number:04d}",
-        "email": email,
-        "phone": "+65 6000 0000",
-        "wechat_id": "",
-        "working_languages": "English, Chinese",
-        "consent": "on",
-        "website": "",
-        "interviews-0-topic": "Services for international residents",
-        "interviews-0-agencies_wished": "Foreign Affairs Office",
-        "interviews-0-preferred_dates": "Any weekday next month",
-        "interviews-0-notes": "",
-    }
+    answers = registration_form_data(
+        full_name=f"Load Journalist {number}",
+        native_name="",
+        press_card_number=f"SG-LOAD-{number:04d}",
+        email=email,
+    )
+    # The interview formset's counts come from the form as the journalist opened it.
+    return {key: value for key, value in answers.items() if not key.endswith("_FORMS")}
 
 
 REGISTER_PATH = "/en/press/register/"

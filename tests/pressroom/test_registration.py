@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from pressroom.factories import registration_form_data
 from pressroom.models import JournalistRegistration
 
 from .conftest import image_bytes
@@ -20,30 +21,7 @@ def card(data=None, name="card.png", content_type="image/png"):
 
 
 def registration_data(**overrides):
-    data = {
-        "full_name": "Li Wei",
-        "native_name": "李伟",
-        "outlet": "Example Broadcasting",
-        "outlet_country": "Singapore",
-        "position": "Correspondent",
-        "nationality": "Singaporean",
-        "press_card_number": "SG-2024-118",
-        "email": "li.wei@example.org",
-        "phone": "+65 6000 0000",
-        "wechat_id": "",
-        "working_languages": "English, Chinese",
-        "consent": "on",
-        "website": "",
-        "interviews-TOTAL_FORMS": "3",
-        "interviews-INITIAL_FORMS": "0",
-        "interviews-MIN_NUM_FORMS": "1",
-        "interviews-MAX_NUM_FORMS": "5",
-        "interviews-0-topic": "Services for international residents",
-        "interviews-0-agencies_wished": "Foreign Affairs Office",
-        "interviews-0-preferred_dates": "Any weekday in June",
-        "interviews-0-notes": "",
-        "credential_upload": card(),
-    }
+    data = registration_form_data(credential_upload=card())
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
