@@ -55,7 +55,9 @@ def test_staff_edit_the_chinese_title_publish_and_see_it_live(new_tab, live_site
     chinese_title.press_sequentially(NEW_TITLE)
 
     tab.locator("footer [data-w-dropdown-target='toggle']").press("Enter")
-    tab.locator("button[name='action-publish']").press("Enter")
+    publish = tab.locator("button[name='action-publish']")
+    expect(publish).to_be_visible()  # the menu opens a moment after the key press; press() would not wait
+    publish.press("Enter")
     tab.wait_for_url("**/admin/pages/*/")
     title_in_admin_language = NEW_TITLE if admin_language == "zh-hans" else "Visitor centre"
     expect(tab.locator(".messages .success")).to_contain_text(title_in_admin_language)
