@@ -283,6 +283,7 @@ class ArticlePage(CNSChildMixin, Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("author"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 

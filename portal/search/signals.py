@@ -3,14 +3,23 @@
 Wagtail's own signal handler (through the "site" backend) indexes a page on every save, but a
 page's inline objects (an agency's responsibilities, say) are written after the page row itself,
 so a page is indexed again when ``page_published`` says the whole revision is in place.
+
+A snippet whose text is searched with the pages that point to it (a topic's name, through the
+pages' ``RelatedFields``) re-indexes those pages when it changes.
 """
 
+from modelsearch.index import RelatedFields
+
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
+from wagtail.snippets.models import get_snippet_models
 
 from .indexing import index_pages, remove_pages
+
+REINDEX_BATCH = 500
 
 
 @receiver(page_published, dispatch_uid="portal-search-published")
@@ -23,3 +32,23 @@ def reindex_published_page(sender, instance, **kwargs):
 @receiver(page_unpublished, dispatch_uid="portal-search-unpublished")
 def forget_unpublished_page(sender, instance, **kwargs):
     remove_pages([instance.pk])
+
+
+@receiver(post_save, dispatch_uid="portal-search-snippet-saved")
+def reindex_pages_searched_with_snippet(sender, instance, created, **kwargs):
+    if created or sender not in get_snippet_models():
+        return  # a new snippet is on no page yet
+    for relation in sender._meta.related_objects:
+        if _searched_through(relation):
+            pages = getattr(instance, relation.get_accessor_name()).live().specific().order_by("pk")
+            for start in range(0, pages.count(), REINDEX_BATCH):
+                index_pages(list(pages[start : start + REINDEX_BATCH]))
+
+
+def _searched_through(relation):
+    """Whether pages of the relation's model search the related object's fields."""
+    model = relation.related_model
+    return issubclass(model, Page) and any(
+        isinstance(field, RelatedFields) and field.field_name == relation.field.name
+        for field in model.get_search_fields()
+    )

@@ -195,6 +195,7 @@ class PressReleasePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("lede"),
         index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 

@@ -5,7 +5,14 @@ import pytest
 from django.db import connection
 
 from agencies.factories import AgencyIndexPageFactory, AgencyPageFactory, AgencyResponsibilityFactory
-from cns.factories import CNSHomePageFactory, GuideIndexPageFactory, GuidePageFactory, step
+from cns.factories import (
+    ArticlePageFactory,
+    ArticleTopicFactory,
+    CNSHomePageFactory,
+    GuideIndexPageFactory,
+    GuidePageFactory,
+    step,
+)
 
 from .conftest import result_links
 
@@ -79,3 +86,34 @@ def test_section_filter_lists_the_sections_page_types_by_their_names(home, searc
     assert len(labels) == 3  # all, agency, guide
     assert result_links(search("harbour", section="cns.guidepage")) == ["/en/cns/guides/harbour-ferry/"]
     assert "section=cns.guidepage" in guide_filter
+
+
+def test_an_articles_topic_finds_it_in_each_language(home, search):
+    cns = CNSHomePageFactory(parent=home)
+    article = ArticlePageFactory(
+        parent=cns,
+        slug="salon",
+        title_en="An evening salon for new arrivals",
+        title_zh_hans="新来者晚间沙龙",
+        intro_en="Meet your neighbours.",
+        intro_zh_hans="认识你的邻居。",
+    )
+    article.topics.set([ArticleTopicFactory(slug="talent", name_en="Foreign talent", name_zh_hans="外籍人才")])
+    article.save_revision().publish()
+
+    assert result_links(search("外籍人才", "zh-hans")) == ["/zh-hans/cns/salon/"]
+    assert result_links(search("talent")) == ["/en/cns/salon/"]
+
+
+def test_renaming_a_topic_renames_it_in_the_search(home, search):
+    article = ArticlePageFactory(parent=CNSHomePageFactory(parent=home), slug="salon", title_en="An evening salon")
+    topic = ArticleTopicFactory(slug="talent", name_en="Foreign talent", name_zh_hans="外籍人才")
+    article.topics.set([topic])
+    article.save_revision().publish()
+
+    topic.name_en, topic.name_zh_hans = "Expatriate professionals", "外籍专业人士"
+    topic.save()
+
+    assert result_links(search("professionals")) == ["/en/cns/salon/"]
+    assert result_links(search("talent")) == []
+    assert result_links(search("外籍专业人士", "zh-hans")) == ["/zh-hans/cns/salon/"]
