@@ -63,12 +63,6 @@ class District(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Its townships are searched by the district's name too.
-        for township in self.townships.select_related("district"):
-            index.insert_or_update_object(township)
-
 
 class TownshipQuerySet(models.QuerySet):
     def for_listing(self):
