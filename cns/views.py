@@ -7,6 +7,7 @@ from itertools import groupby
 from icalendar import Calendar, Event, Timezone
 
 from django.conf import settings
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -134,8 +135,11 @@ def news_list(request, cns):
     articles = cns.articles()
     topic = None
     trail = [(_("News"), "")]
-    if request.GET.get("topic"):
-        topic = get_object_or_404(ArticleTopic, slug=request.GET["topic"][:80])
+    if "topic" in request.GET:
+        slug = request.GET["topic"]
+        if not slug_re.match(slug):  # a slug never holds what the database would refuse (a NUL)
+            raise Http404
+        topic = get_object_or_404(ArticleTopic, slug=slug)
         articles = articles.filter(topics=topic)
         trail = [(_("News"), _url(cns, "news")), (topic.name, "", fallback_language(topic, "name"))]
     articles = ListingPaginator(articles.defer_streamfields(), cns.news_per_page).get_page(request.GET.get("page"))

@@ -292,5 +292,6 @@ def test_an_articles_topic_leads_to_the_news_filed_under_it(client, cns, prefix,
     assert listing.find("a", href=f"/{prefix}/cns/news/")  # back to all news
 
 
-def test_an_unknown_topic_is_not_found(client, cns):
-    assert client.get("/en/cns/news/?topic=nothing-here").status_code == 404
+@pytest.mark.parametrize("topic", ["nothing-here", "", "\x00", "a\x00b", "<script>"])
+def test_an_unknown_or_malformed_topic_is_not_found(client, cns, topic):
+    assert client.get("/en/cns/news/", {"topic": topic}).status_code == 404
