@@ -35,6 +35,18 @@ def robots_txt(request):
 RETRY_AFTER_SECONDS = 30
 
 
+def _is_lost_database(error):
+    """Whether `error` says the database connection failed or went away.
+
+    Django wraps the driver's errors in its own classes, but not all of them: closing a
+    server-side cursor (QuerySet.iterator(), as form choice fields use) lets the driver's
+    own OperationalError through when the server goes away mid-request.
+    """
+    driver = connection.Database
+    lost = (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
+    return isinstance(error, lost)
+
+
 def server_error(request):
     """The error page: 503 with Retry-After while the database is unreachable, 500 otherwise.
 
@@ -43,8 +55,7 @@ def server_error(request):
     failover), not a bug: visitors are told to come back, and caches and crawlers keep
     what they have. Neither template may touch the database.
     """
-    error = sys.exc_info()[1]
-    if isinstance(error, (OperationalError, InterfaceError)):
+    if _is_lost_database(sys.exc_info()[1]):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

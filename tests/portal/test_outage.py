@@ -2,20 +2,28 @@
 
 from unittest import mock
 
+import psycopg
 import pytest
 from bs4 import BeautifulSoup
 
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 
 from wagtail.models import Site
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def database_down():
-    failure = OperationalError("connection failed: Connection refused")
-    with mock.patch.object(Site, "find_for_request", side_effect=failure):
+@pytest.fixture(
+    params=[
+        OperationalError("connection failed: Connection refused"),
+        InterfaceError("connection already closed"),
+        # Closing a server-side cursor lets the driver's own error through, unwrapped by Django.
+        psycopg.OperationalError("consuming input failed: server closed the connection unexpectedly"),
+    ],
+    ids=["django-operational", "django-interface", "driver-operational"],
+)
+def database_down(request):
+    with mock.patch.object(Site, "find_for_request", side_effect=request.param):
         yield
 
 
