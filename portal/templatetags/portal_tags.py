@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
 from wagtail.models import Site
@@ -49,6 +49,15 @@ def lang_if_fallback(instance, field="title"):
     that a screen reader reads it as English on a Chinese page; else nothing."""
     language = fallback_language(instance, field)
     return format_html(' lang="{}"', html_lang(language)) if language else ""
+
+
+@register.filter
+def in_shown_language(instance, field="name"):
+    """The text of `field`, inside `<span lang="en">` when it is the English shown for missing
+    text, for a name that sits within a sentence of the visitor's language."""
+    language = fallback_language(instance, field)
+    text = getattr(instance, field)
+    return format_html('<span lang="{}">{}</span>', html_lang(language), text) if language else conditional_escape(text)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -292,6 +292,15 @@ def test_an_articles_topic_leads_to_the_news_filed_under_it(client, cns, prefix,
     assert listing.find("a", href=f"/{prefix}/cns/news/")  # back to all news
 
 
+def test_a_topic_without_a_chinese_name_is_marked_english_inside_the_chinese_heading(client, cns):
+    ArticleTopicFactory(slug="ports", name_en="Ports & <harbours>", name_zh_hans="")
+
+    heading = soup(client.get("/zh-hans/cns/news/", {"topic": "ports"})).main.h1
+
+    assert heading.get_text(strip=True) == "“Ports & <harbours>”相关新闻"
+    assert heading.find("span", lang="en").get_text() == "Ports & <harbours>"
+
+
 @pytest.mark.parametrize("topic", ["nothing-here", "", "\x00", "a\x00b", "<script>"])
 def test_an_unknown_or_malformed_topic_is_not_found(client, cns, topic):
     assert client.get("/en/cns/news/", {"topic": topic}).status_code == 404
