@@ -7,7 +7,6 @@ from itertools import groupby
 from icalendar import Calendar, Event, Timezone
 
 from django.conf import settings
-from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from portal.i18n import fallback_language
 from portal.listings import ListingPaginator, coming_then_recent, rows_between
+from portal.querystring import id_param, slug_param
 from portal.ratelimit import RateLimit, client_address
 
 from .forms import FeedbackForm, GuideFilterForm
@@ -136,10 +136,7 @@ def news_list(request, cns):
     topic = None
     trail = [(_("News"), "")]
     if "topic" in request.GET:
-        slug = request.GET["topic"]
-        if not slug_re.match(slug):  # a slug never holds what the database would refuse (a NUL)
-            raise Http404
-        topic = get_object_or_404(ArticleTopic, slug=slug)
+        topic = get_object_or_404(ArticleTopic, slug=slug_param(request.GET, "topic"))
         articles = articles.filter(topics=topic)
         trail = [(_("News"), _url(cns, "news")), (topic.name, "", fallback_language(topic, "name"))]
     articles = ListingPaginator(articles.defer_streamfields(), cns.news_per_page).get_page(request.GET.get("page"))
@@ -295,8 +292,8 @@ def feedback_form(request, cns):
             status = 400
     else:
         initial = {}
-        township = request.GET.get("township", "")
-        if township.isdigit() and Township.objects.filter(pk=township).exists():
+        township = id_param(request.GET, "township")
+        if township and Township.objects.filter(pk=township).exists():
             initial["township"] = township
         form = FeedbackForm(initial=initial)
     context = {"form": form, "rate_limited": rate_limited}

@@ -1,7 +1,6 @@
 """Routes of the pressroom page: the listing with its archive and filters, and the journalists' registration."""
 
 import logging
-import re
 from datetime import date
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.listings import ListingPaginator, rows_between
+from portal.querystring import id_param, slug_param
 from portal.ratelimit import RateLimit, client_address
 
 from . import emails
@@ -26,7 +26,6 @@ from .models import JournalistRegistration, PressReleaseAgency, PressReleasePage
 from .models.pages import keep_status_fresh
 
 logger = logging.getLogger(__name__)
-SLUG = re.compile(r"^[-a-zA-Z0-9_]*$")
 
 
 def route_url(page, name, **kwargs):
@@ -70,15 +69,12 @@ def pressroom_index(request, page, year=None, month=None):
 
     # Filters by subquery rather than by join: a release is listed once however many of its
     # links match, without a DISTINCT over every column of every release.
-    agency_id = request.GET.get("agency", "")
-    selected_agency = int(agency_id) if agency_id.isdigit() else None
+    selected_agency = id_param(request.GET, "agency")
     if selected_agency:
         releases = releases.filter(
             pk__in=PressReleaseAgency.objects.filter(agency_id=selected_agency).values("page_id")
         )
-    topic_slug = request.GET.get("topic", "")[:80]
-    if not SLUG.match(topic_slug):
-        topic_slug = ""
+    topic_slug = slug_param(request.GET, "topic")
     if topic_slug:
         releases = releases.filter(
             pk__in=PressReleasePage.topics.through.objects.filter(presstopic__slug=topic_slug).values(
@@ -89,7 +85,7 @@ def pressroom_index(request, page, year=None, month=None):
     paginator = ListingPaginator(releases.defer_streamfields(), page.releases_per_page)
     releases_page = paginator.get_page(request.GET.get("page"))
 
-    filters = {key: value for key, value in (("agency", agency_id), ("topic", topic_slug)) if value}
+    filters = {key: value for key, value in (("agency", selected_agency), ("topic", topic_slug)) if value}
     archive = (
         all_releases.annotate(month=TruncMonth("date")).values("month").annotate(count=Count("id")).order_by("-month")
     )

@@ -55,6 +55,16 @@ def test_township_from_the_township_page_is_preselected(client, topic):
     assert form.select_one("select[name=township] option[selected]").get_text(strip=True) == "Huacao Town"
 
 
+@pytest.mark.parametrize("township", ["99999999999999999999", "²", "-1", "0", "1.5", "%00", "<b>"])
+def test_a_township_in_the_address_that_cannot_be_one_shows_the_form_without_a_choice(client, topic, township):
+    TownshipFactory(name_en="Huacao Town")
+
+    response = client.get(f"{URL}?township={township}")
+
+    assert response.status_code == 200
+    assert not soup(response).main.select("select[name=township] option[selected][value!='']")
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [

@@ -109,6 +109,22 @@ def test_filters_by_agency_and_by_topic(client, home, pressroom):
     assert nonsense.status_code == 200
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["agency=99999999999999999999", "agency=²", "agency=-1", "agency=1.5", "topic=%00", "topic=a%20b", "topic=²"],
+)
+@pytest.mark.parametrize("path", ["/en/press/", "/zh-hans/press/archive/2024/", "/en/press/archive/2024/4/"])
+def test_a_filter_that_cannot_match_anything_lists_every_release(client, pressroom, path, query):
+    PressReleasePageFactory(
+        parent=pressroom, title_en="April release", title_zh_hans="四月新闻稿", date=datetime(2024, 4, 30).date()
+    )
+
+    response = client.get(f"{path}?{query}")
+
+    assert response.status_code == 200
+    assert ("四月新闻稿" if "zh-hans" in path else "April release") in soup(response).main.get_text()
+
+
 def test_pressroom_query_count_does_not_grow_with_content(client, pressroom, django_assert_max_num_queries):
     def add(n):
         for _ in range(n):
