@@ -1,5 +1,6 @@
 """Routes of the pressroom page: the listing with its archive and filters, and the journalists' registration."""
 
+import enum
 import logging
 from datetime import date
 
@@ -156,8 +157,9 @@ def _over_rate(request, scope, rate):
 
 def register(request, page):
     trail = [(_("Register for interviews"), route_url(page, "register"))]
+    rate_limited = False
     if request.method == "POST":
-        if _over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
+        if _over_rate(request, "pressroom-register-send", settings.PRESSROOM_REGISTRATION_SEND_RATE):
             return _rate_limited(request, page)
         if _declared_length(request) > settings.PRESSROOM_CREDENTIAL_MAX_BYTES + 1024 * 1024:
             # Far over the file limit: refuse before Django spools the upload to disk.
@@ -167,32 +169,44 @@ def register(request, page):
         if form.is_bot():
             logger.info("Pressroom registration honeypot filled; dropped.")
             return HttpResponseRedirect(route_url(page, "register_sent"))
-        if _register_once(request, page, form, formset):
+        outcome = _register_once(request, page, form, formset)
+        if outcome is Outcome.STORED:
             return HttpResponseRedirect(route_url(page, "register_sent"))
-        status = 400
+        rate_limited = outcome is Outcome.TOO_MANY
+        status = 429 if rate_limited else 400
     else:
         form = RegistrationForm()
         formset = InterviewRequestFormSet(prefix="interviews")
         status = 200
-    context = {"form": form, "formset": formset, "status_url": route_url(page, "status")}
+    context = {"form": form, "formset": formset, "rate_limited": rate_limited, "status_url": route_url(page, "status")}
     return _render(request, page, "pressroom/register.html", context, status=status, trail=trail, private=True)
 
 
+class Outcome(enum.Enum):
+    STORED = "stored"  # now, or by an earlier send of the same form
+    INVALID = "invalid"
+    TOO_MANY = "too many"  # valid, but this address has registered enough for now
+
+
 def _register_once(request, page, form, formset):
-    """Stores the registration; True too when an earlier send of this same form was stored
-    (a double click, a retry after a slow answer), even one still in progress a moment ago."""
+    """Stores the registration, unless an earlier send of this same form was stored (a double
+    click, a retry after a slow answer), even one still in progress a moment ago."""
     if form.is_valid() and formset.is_valid():
+        if form.already_stored():
+            return Outcome.STORED
+        if _over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
+            return Outcome.TOO_MANY
         try:
             registration = _save_registration(request, page, form, formset)
         except IntegrityError:
             if form.already_stored():
-                return True
+                return Outcome.STORED
             form.add_error("email", _("A registration with this email address is already being handled."))
-            return False
+            return Outcome.INVALID
         logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
-        return True
+        return Outcome.STORED
     # The email check refuses the address that an earlier send of this same form registered.
-    return form.already_stored()
+    return Outcome.STORED if form.already_stored() else Outcome.INVALID
 
 
 def _save_registration(request, page, form, formset):

@@ -240,8 +240,11 @@ CNS_FEEDBACK_RATE_WINDOW = int(os.environ.get("CNS_FEEDBACK_RATE_WINDOW", "3600"
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 PRESSROOM_CREDENTIAL_MAX_BYTES = int(os.environ.get("PRESSROOM_CREDENTIAL_MAX_BYTES", str(5 * 1024 * 1024)))
 PRESSROOM_CREDENTIAL_MAX_PIXELS = 40_000_000
-# (requests, seconds) per client address, counted in the shared cache.
+# (requests, seconds) per client address, counted in the shared cache. Registrations stored
+# count against the first; every send (valid or not, each one an upload to check) against the
+# second, which only a script reaches: a journalist correcting a long form sends it a few times.
 PRESSROOM_REGISTRATION_RATE = (5, 3600)
+PRESSROOM_REGISTRATION_SEND_RATE = (30, 3600)
 PRESSROOM_STATUS_RATE = (20, 3600)
 PRESSROOM_CONFIRMATION_DAYS = 2
 PRESSROOM_RETENTION_DAYS = int(os.environ.get("PRESSROOM_RETENTION_DAYS", "365"))

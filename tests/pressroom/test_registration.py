@@ -241,16 +241,45 @@ def test_honeypot_submissions_look_accepted_but_are_dropped(client, pressroom):
     assert mail.outbox == []
 
 
-def test_rate_limit_per_client_address(client, pressroom, settings):
+@pytest.mark.parametrize(("prefix", "message"), [("en", "Please wait an hour"), ("zh-hans", "请等待一小时")])
+def test_registrations_per_address_are_limited_and_the_refused_one_keeps_what_was_typed(
+    client, pressroom, settings, prefix, message
+):
     settings.PRESSROOM_REGISTRATION_RATE = (2, 3600)
 
-    codes = [register(client, email=f"r{n}@example.org").status_code for n in range(3)]
+    codes = [register(client, prefix, email=f"r{n}@example.org").status_code for n in range(2)]
+    refused = register(client, prefix, email="r3@example.org", full_name="Ana Third")
     other_address = client.post(
-        "/en/press/register/", registration_data(email="r9@example.org"), REMOTE_ADDR="10.1.2.3"
+        f"/{prefix}/press/register/", registration_data(email="r9@example.org"), REMOTE_ADDR="10.1.2.3"
     )
 
-    assert codes == [302, 302, 429]
+    assert codes == [302, 302]
+    assert refused.status_code == 429
+    page = BeautifulSoup(refused.content.decode(), "html.parser")
+    assert message in page.select_one(".pr-error-summary[role=alert]").get_text()
+    assert page.select_one("input[name=full_name]")["value"] == "Ana Third"
+    assert page.select_one("input[name=email]")["value"] == "r3@example.org"
+    assert not JournalistRegistration.objects.filter(email="r3@example.org").exists()
     assert other_address.status_code == 302
+
+
+def test_sends_with_mistakes_do_not_use_up_the_registrations_allowed(client, pressroom, settings):
+    settings.PRESSROOM_REGISTRATION_RATE = (1, 3600)
+
+    corrections = [register(client, email="not-an-address").status_code for _ in range(4)]
+    finally_right = register(client, email="right@example.org")
+
+    assert corrections == [400] * 4
+    assert finally_right.status_code == 302
+    assert JournalistRegistration.objects.filter(email="right@example.org").exists()
+
+
+def test_every_send_counts_against_a_looser_limit_per_address(client, pressroom, settings):
+    settings.PRESSROOM_REGISTRATION_SEND_RATE = (3, 3600)
+
+    codes = [register(client, email="not-an-address").status_code for _ in range(4)]
+
+    assert codes == [400, 400, 400, 429]
 
 
 def test_forwarded_address_is_trusted_only_behind_a_configured_proxy(client, pressroom, settings):
