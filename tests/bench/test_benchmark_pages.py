@@ -51,3 +51,13 @@ def test_fills_every_page_type_and_prints_a_row_per_type_and_language(home):
     assert Page.objects.live().type(*[m for m in get_page_models() if m.__name__ == "AgencyPage"]).count() == 5
     assert "townships: 3 in" in output
     assert "live pages:" in output
+
+
+def test_every_row_counts_the_same_number_of_requests_however_many_pages_its_type_has(home):
+    from portal.benchmark import measure
+
+    one_page = measure(["/en/"], 7, 0)
+    three_pages = measure(["/en/", "/zh-hans/", "/en/"], 7, 0)
+
+    assert one_page["requests"] == three_pages["requests"] == 7
+    assert one_page["statuses"] == {200: 7}

@@ -68,10 +68,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Filled in {seconds:.1f} s; added: {added}.")
 
         rows = []
+        requests = options["samples"] * options["rounds"]
         for label, count, urls in benchmark.targets(options["samples"]):
             for language in benchmark.LANGUAGES:
-                off = benchmark.measure(urls(language), options["rounds"], 0)
-                on = benchmark.measure(urls(language), options["rounds"], options["cache_seconds"])
+                off = benchmark.measure(urls(language), requests, 0)
+                on = benchmark.measure(urls(language), requests, options["cache_seconds"])
                 if off and on:
                     rows.append((label, count, language, off, on))
 
@@ -90,7 +91,8 @@ class Command(BaseCommand):
     def write_table(self, rows, options):
         self.stdout.write(
             f"Server time per request in ms (test client, in-process, DEBUG off); {options['samples']} pages "
-            f"of each type x {options['rounds']} rounds; queries per request: median (max)."
+            f"of each type x {options['rounds']} rounds ({options['samples'] * options['rounds']} requests a row, "
+            "a type with fewer pages asking for each more often); queries per request: median (max)."
         )
         header = (
             f"{'page type (or route)':<34} {'pages':>6} {'lang':<7} | {'no cache: median':>16} {'p95':>7} {'queries':>10} "
