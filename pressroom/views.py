@@ -270,10 +270,14 @@ def status(request, page):
     registration = None
     response_status = 200
     if request.method == "POST":
-        if _over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE):
-            return _rate_limited(request, page)
         form = StatusLookupForm(request.POST)
-        if form.is_valid():
+        if _over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE):
+            # Every lookup counts, found or not: the limit is what stops guessing references.
+            form.add_error(
+                None, _("Many lookups have come from your network in a short time. Please try again in an hour.")
+            )
+            response_status = 429
+        elif form.is_valid():
             registration = form.registration()
             if registration is None:
                 form.add_error(None, _("No registration matches this reference number and email address."))

@@ -356,3 +356,24 @@ def test_status_lookups_are_rate_limited(client, pressroom, settings):
     ]
 
     assert codes[-1] == 429
+
+
+@pytest.mark.parametrize(("prefix", "message"), [("en", "try again in an hour"), ("zh-hans", "请一小时后再试")])
+def test_a_refused_status_lookup_keeps_what_was_typed_and_says_why(client, pressroom, settings, prefix, message):
+    from pressroom.factories import JournalistRegistrationFactory
+
+    settings.PRESSROOM_STATUS_RATE = (1, 3600)
+    registration = JournalistRegistrationFactory(email="someone@example.org")
+    client.post(f"/{prefix}/press/status/", {"reference": "PR-0", "email": "someone@example.org"})
+
+    refused = client.post(
+        f"/{prefix}/press/status/",
+        {"reference": registration.reference, "email": registration.email, "action": "withdraw"},
+    )
+
+    page = BeautifulSoup(refused.content.decode(), "html.parser")
+    assert refused.status_code == 429
+    assert message in page.select_one(".pr-error-summary[role=alert]").get_text()
+    assert page.select_one("input[name=reference]")["value"] == registration.reference
+    registration.refresh_from_db()
+    assert registration.status != "withdrawn"
