@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Site
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, Site
 
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedPagesView
@@ -48,3 +49,32 @@ def warn_when_the_main_menu_has_no_room(request, page):
             )
             % {"title": page.title, "count": MAIN_MENU_MAX_ITEMS},
         )
+
+
+class MainMenuRoomPanel(Component):
+    """On the dashboard while sections set to show in menus do not fit in the main menu.
+
+    The warning on publish, create and move is gone once read, and reordering the home page's
+    subpages by drag and drop (an AJAX call with no hook) can push a section out unannounced;
+    this stays until the menu and its sections agree again.
+    """
+
+    name = "main_menu_room"
+    template_name = "portal/admin/main_menu_room_panel.html"
+    order = 90  # above Wagtail's own panels: the site's header is wrong until it is fixed
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        homes = Page.objects.filter(sites_rooted_here__isnull=False).distinct().order_by("path")
+        context["menus"] = [
+            {"home": home, "left_out": left_out}
+            for home in homes
+            if (left_out := list(left_out_of_main_menu(home).only("id", "title", "path", "depth", "content_type_id")))
+        ]
+        context["max_items"] = MAIN_MENU_MAX_ITEMS
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_main_menu_room_panel(request, panels):
+    panels.append(MainMenuRoomPanel())

@@ -241,3 +241,28 @@ def test_publishing_a_menu_section_the_menu_has_no_room_for_warns_the_editor(adm
     assert len(warnings) == 1
     assert "“Press office” is set to show in menus" in warnings[0]
     assert f"room for {MAIN_MENU_MAX_ITEMS} sections" in warnings[0]
+
+
+def main_menu_panel(admin_client):
+    dashboard = soup(admin_client.get("/admin/"))
+    return dashboard.find(id="main-menu-room-section")
+
+
+def test_the_dashboard_names_the_sections_a_drag_and_drop_reorder_pushed_out_of_the_main_menu(admin_client, home):
+    sections = [
+        StandardPageFactory(parent=home, slug=f"section-{number}", title_en=f"Section {number}", show_in_menus=True)
+        for number in range(MAIN_MENU_MAX_ITEMS)
+    ]
+    assert main_menu_panel(admin_client) is None  # everything fits: nothing to say
+
+    newest = StandardPageFactory(parent=home, slug="newest", title_en="Newest", show_in_menus=True)
+    before = main_menu_panel(admin_client)
+    # The explorer's drag and drop: Newest to the top pushes the last of the others out.
+    moved = admin_client.post(f"/admin/pages/{newest.pk}/set_position/?position=0")
+    after = main_menu_panel(admin_client)
+
+    assert moved.status_code == 200
+    assert [a.get_text(strip=True) for a in before.select("ul a")] == ["Newest"]
+    assert [a.get_text(strip=True) for a in after.select("ul a")] == [sections[-1].title]
+    assert after.find("a", string=sections[-1].title)["href"] == f"/admin/pages/{sections[-1].pk}/edit/"
+    assert f"first {MAIN_MENU_MAX_ITEMS} sections" in after.get_text()
