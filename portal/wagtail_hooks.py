@@ -9,7 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site
 
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
-from .reports import UntranslatedPagesView
+from .reports import UntranslatedObjectsView, UntranslatedPagesView
 
 
 @hooks.register("register_admin_urls")
@@ -21,12 +21,23 @@ def register_untranslated_pages_report():
             UntranslatedPagesView.as_view(results_only=True),
             name="untranslated_pages_results",
         ),
+        path("reports/untranslated/other/", UntranslatedObjectsView.as_view(), name="untranslated_objects"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_untranslated_pages_menu_item():
     return MenuItem(_("Awaiting translation"), reverse("untranslated_pages"), icon_name="globe", order=650)
+
+
+@hooks.register("register_reports_menu_item")
+def register_untranslated_objects_menu_item():
+    return MenuItem(
+        _("Snippets and settings awaiting translation"),
+        reverse("untranslated_objects"),
+        icon_name="globe",
+        order=651,
+    )
 
 
 @hooks.register("after_create_page")
