@@ -227,6 +227,23 @@ def test_conference_page_shows_beijing_time_and_live_status(client, pressroom, p
     assert old.find("a", href="https://video.example.org/1")
 
 
+def test_untranslated_questions_and_speakers_are_marked_english_on_chinese_pages(client, pressroom):
+    faq = JournalistFAQPageFactory(parent=pressroom)
+    JournalistFAQItemFactory(
+        page=faq, question_en="Where do I park?", question_zh_hans="", answer_zh_hans="<p>在东门。</p>"
+    )
+    conference = PressConferencePageFactory(parent=pressroom, slug="briefing")
+    ConferenceSpeaker.objects.create(page=conference, name_en="Li Ming", name_zh_hans="李明", role_en="Spokesperson")
+
+    question = soup(client.get("/zh-hans/press/questions-and-answers/")).main.select_one(".pr-faq__item")
+    speaker = soup(client.get("/zh-hans/press/briefing/")).main.select_one(".pr-speakers li")
+
+    assert question.h2.get_text() == "Where do I park?" and question.h2["lang"] == "en"
+    assert not question.select_one(".prose").has_attr("lang")  # the answer is in Chinese
+    assert speaker.strong.get_text() == "李明" and not speaker.strong.has_attr("lang")
+    assert speaker.find("span", lang="en").get_text() == "Spokesperson"
+
+
 def test_faq_page_keeps_the_editors_order_in_both_languages(client, pressroom):
     faq = JournalistFAQPageFactory(parent=pressroom)
     first = JournalistFAQItemFactory(
