@@ -67,8 +67,8 @@ def breadcrumbs(context, page=None, trail=None):
     if page is not None:
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
         steps = [(ancestor.title, ancestor.url, fallback_language(ancestor, "title")) for ancestor in ancestors]
-    steps += [(title, url, *fallback) for title, url, *fallback in trail or []]
-    return {"crumbs": [(title, url, html_lang(fallback[0]) if fallback else "") for title, url, *fallback in steps]}
+    steps += [(title, url, fallback[0] if fallback else "") for title, url, *fallback in trail or []]
+    return {"crumbs": [(title, url, html_lang(language) if language else "") for title, url, language in steps]}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
