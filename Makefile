@@ -6,10 +6,11 @@ PORT ?= 8000
 
 .PHONY: install run test messages check-translations lint clean
 
-$(VENV)/.installed: requirements.txt
+# Runtime (requirements.txt, what production installs) plus tests and tooling (requirements-dev.txt).
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
 # axe-core for the accessibility checks of the browser tests; without npm they are skipped.
