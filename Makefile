@@ -20,12 +20,15 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-# Local site on SQLite (or DATABASE_URL) with the demo content and a local admin account.
+# Local site on SQLite (or DATABASE_URL) with the demo content and a local admin account,
+# served by every process of the Procfile (web, worker, clock) under honcho, as production runs them.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_local_admin --address $(HOST):$(PORT)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py install_site --demo
+	-$(PY) manage.py ensure_local_admin --address $(HOST):$(PORT)
+	PATH="$(abspath $(VENV))/bin:$$PATH" DJANGO_SETTINGS_MODULE=portal.settings.dev \
+	  GUNICORN_BIND=$(HOST):$(PORT) WEB_CONCURRENCY=2 GUNICORN_RELOAD=1 $(VENV)/bin/honcho start
 
 # The whole test suite; on PostgreSQL when DATABASE_URL points at one.
 test: install

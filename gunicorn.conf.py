@@ -14,6 +14,8 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# `make run` sets it, so that a developer's change to code or templates is served at once.
+reload = os.environ.get("GUNICORN_RELOAD", "") == "1"
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -9,6 +9,8 @@ editors' changes.
 
 from wagtail.models import Page, Site
 
+from .siteaddress import point_default_site
+
 _BUILDERS = []
 
 
@@ -69,9 +71,5 @@ def create_home_page(**fields):
     home = HomePage(slug="home", **fields)
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    else:
-        site.root_page = home
-        site.save()
+    point_default_site(home)
     return home

@@ -195,3 +195,20 @@ class OfficeContact(BaseSiteSetting):
     @property
     def telephone_uri(self):
         return "tel:" + "".join(ch for ch in self.telephone if ch.isdigit() or ch == "+")
+
+
+class ClockRun(models.Model):
+    """One run of a job of the clock (`portal.clock`): the unique (job, period) row is what
+    lets only one of several clocks, on one machine or many, run each job once per period."""
+
+    job = models.CharField(max_length=80)
+    period = models.BigIntegerField(help_text="which period of the job's schedule, counted from 1970 in local time")
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "period"], name="one_clock_run_per_job_and_period")]
+
+    def __str__(self):
+        return f"{self.job} #{self.period}"

@@ -4,8 +4,11 @@ Every cached page is stored under the current "content generation". Publishing,
 unpublishing, moving or deleting any page starts a new generation, so no visitor sees a
 page older than the last change anywhere on the site: menus, the home page's latest
 items and breadcrumbs all show other pages' titles, so purging one URL is not enough.
-So does saving or deleting a snippet (townships, topics, service platforms) or a site
-setting (the footer's contact details), which pages show too.
+So does saving or deleting a snippet (townships, topics, service platforms), a site setting
+(the footer's contact details) or the Wagtail Site (its address is in every absolute link).
+
+Pages are also filed under the release that rendered them (portal.release), so a new
+release never serves a page that the old code rendered.
 """
 
 from django.conf import settings
@@ -15,9 +18,11 @@ from django.dispatch import receiver
 from django.utils.cache import get_max_age, patch_response_headers
 
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
+
+from .release import current_release
 
 GENERATION_KEY = "pagecache:generation"
 _SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
@@ -48,7 +53,7 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.PAGE_CACHE_SECONDS
         if not timeout or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"pagecache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"pagecache:{current_release()}:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
@@ -91,7 +96,7 @@ post_page_move.connect(start_new_generation, dispatch_uid="pagecache-moved")
 
 def _shown_on_pages(sender, instance):
     """Snippets and site settings; not a page's own save, which a draft makes too (publishing counts)."""
-    return isinstance(instance, BaseSiteSetting) or sender in get_snippet_models()
+    return isinstance(instance, (BaseSiteSetting, Site)) or sender in get_snippet_models()
 
 
 @receiver(post_save, dispatch_uid="pagecache-saved")

@@ -234,7 +234,8 @@ def _save_registration(request, page, form, formset):
         RegistrationStatusChange.objects.create(
             registration=registration, from_status="", to_status=registration.status, changed_at=registration.created_at
         )
-    emails.send_confirmation_email(registration, page, token)
+        # Queued in the same transaction: the registration and its email are stored together or not at all.
+        emails.send_confirmation_email(registration, page, token)
     return registration
 
 

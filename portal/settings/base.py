@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +110,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The site, the worker and the clock share the file locally: WAL lets them read while
+    # one writes, and IMMEDIATE makes a writer wait for the lock instead of failing midway.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable database server fails a request within seconds (a 503, see
     # portal.views.server_error) instead of holding a worker until gunicorn kills it.
@@ -194,20 +204,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail is never sent inside a request: Django's EMAIL_BACKEND stores each message as a task
+# in the same transaction as what it is about, and the worker hands it to the backend that
+# delivers (EMAIL_BACKEND in the environment), retrying while the mail server is away.
+EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 if "EMAIL_FILE_PATH" in os.environ:
     # With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (staging, load tests).
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# A message the mail server refuses for now is tried again after 1, 2, 4 ... times this many
+# seconds (at most an hour apart), up to EMAIL_MAX_ATTEMPTS sends: about a day in all.
+EMAIL_RETRY_SECONDS = int(os.environ.get("EMAIL_RETRY_SECONDS", "30"))
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Information Office Portal"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public address: the Wagtail Site's host name and port (`manage.py install_site`), and
+# every absolute link in JSON-LD, feeds, the sitemap and emails.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # "default" serves the admin; "site" is the visitors' per-language index (portal.search).
 WAGTAILSEARCH_BACKENDS = {
@@ -229,6 +251,20 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Background work (every email, Wagtail's index updates) runs in `manage.py db_worker`, from a
+# queue in the site's own database: a task is stored in the same transaction as its cause.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Work by the clock (`manage.py run_clock`): (name, every how many seconds, management command
+# and its arguments), each run once per period across every machine that runs a clock
+# (portal.clock). Daily periods start at midnight, Beijing time.
+CLOCK_JOBS = [
+    ("publish-scheduled", int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60")), ["publish_scheduled"]),
+    ("erase-closed-registrations", 24 * 60 * 60, ["erase_closed_registrations"]),
+    ("prune-task-results", 24 * 60 * 60, ["prune_db_task_results", "--min-age-days", "14"]),
+]
+CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
 
 # City News Service
 # Resident feedback: at most this many messages per client address per window (seconds).

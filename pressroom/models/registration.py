@@ -172,8 +172,8 @@ class JournalistRegistration(models.Model):
                 changed_at=now,
                 note=reason,
             )
-        if notify:
-            emails.send_status_email(self)
+            if notify:
+                emails.send_status_email(self)
 
     def erase_personal_data(self):
         """Blank everything that identifies the journalist; status, language and dates remain."""
