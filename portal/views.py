@@ -1,6 +1,6 @@
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
@@ -40,11 +40,15 @@ def _is_lost_database(error):
 
     Django wraps the driver's errors in its own classes, but not all of them: closing a
     server-side cursor (QuerySet.iterator(), as form choice fields use) lets the driver's
-    own OperationalError through when the server goes away mid-request.
+    own OperationalError through when the server goes away mid-request. So the driver
+    classes of every configured database count, not only the default's: a replica may be
+    PostgreSQL while the default is not, and a request may use any of them. Looking up
+    each alias's wrapper opens no connection.
     """
-    driver = connection.Database
-    lost = (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
-    return isinstance(error, lost)
+    lost = [OperationalError, InterfaceError]
+    for database in connections.all():
+        lost += [database.Database.OperationalError, database.Database.InterfaceError]
+    return isinstance(error, tuple(lost))
 
 
 def server_error(request):

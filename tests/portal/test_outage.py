@@ -1,12 +1,13 @@
 """While the database is away, visitors get a 503 page in their language that asks them to come back."""
 
+import sqlite3
 from unittest import mock
 
 import psycopg
 import pytest
 from bs4 import BeautifulSoup
 
-from django.db import InterfaceError, OperationalError
+from django.db import ConnectionHandler, InterfaceError, OperationalError, connection
 
 from wagtail.models import Site
 
@@ -15,15 +16,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(
     params=[
-        OperationalError("connection failed: Connection refused"),
-        InterfaceError("connection already closed"),
-        # Closing a server-side cursor lets the driver's own error through, unwrapped by Django.
-        psycopg.OperationalError("consuming input failed: server closed the connection unexpectedly"),
+        lambda: OperationalError("connection failed: Connection refused"),
+        lambda: InterfaceError("connection already closed"),
+        # Closing a server-side cursor lets the driver's own error through, unwrapped by
+        # Django: the driver of the database the tests run on (psycopg or sqlite3).
+        lambda: connection.Database.OperationalError("server closed the connection unexpectedly"),
     ],
     ids=["django-operational", "django-interface", "driver-operational"],
 )
 def database_down(request):
-    with mock.patch.object(Site, "find_for_request", side_effect=request.param):
+    with mock.patch.object(Site, "find_for_request", side_effect=request.param()):
         yield
 
 
@@ -47,6 +49,42 @@ def test_a_page_that_needs_the_database_answers_503_in_the_visitors_language(
     page = BeautifulSoup(response.content, "html.parser")
     assert page.h1.get_text(strip=True) == heading
     assert page.find("a", class_="button")["href"] == path
+
+
+SQLITE = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+POSTGRESQL = {"ENGINE": "django.db.backends.postgresql", "NAME": "portal", "HOST": "127.0.0.1"}
+
+
+@pytest.fixture
+def replica_on_the_other_driver(settings):
+    """A second configured database (a read replica) whose driver is not the default's.
+
+    Only the error page sees it: nothing connects to it.
+    """
+    on_sqlite = connection.vendor == "sqlite"
+    replica, driver = (POSTGRESQL, psycopg) if on_sqlite else (SQLITE, sqlite3)
+    handler = ConnectionHandler({"default": settings.DATABASES["default"], "replica": replica})
+    with mock.patch("portal.views.connections", handler):
+        yield driver
+    handler.close_all()
+
+
+def test_a_lost_connection_to_any_configured_database_answers_503(visitor, home, replica_on_the_other_driver):
+    lost = replica_on_the_other_driver.OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(Site, "find_for_request", side_effect=lost):
+        response = visitor.get("/en/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
+def test_another_error_of_that_driver_is_still_a_500(visitor, home, replica_on_the_other_driver):
+    bug = replica_on_the_other_driver.IntegrityError("duplicate key value")
+    with mock.patch.object(Site, "find_for_request", side_effect=bug):
+        response = visitor.get("/en/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response
 
 
 def test_any_other_error_is_still_a_500(visitor, home):
