@@ -148,9 +148,6 @@ def object_text(obj, language):
     return " ".join(title_parts), "\n".join(body_parts)
 
 
-page_text = object_text
-
-
 def build_entries(objects):
     entries = []
     content_types = {}

@@ -44,9 +44,6 @@ def search_sections():
     }
 
 
-page_sections = search_sections  # the name the benchmark command knows
-
-
 def visible_pages(site=None):
     pages = Page.objects.live().public()
     if site is not None:

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import INSTALLED_APPS, env_list
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside a developer's machine
@@ -12,3 +12,5 @@ EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backe
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Benchmarks and load tools: development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]

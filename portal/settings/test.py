@@ -1,7 +1,7 @@
 """Test runs: fast hashing, mail kept in memory, static files without a manifest."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -16,3 +16,5 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Benchmarks and load tools: development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]

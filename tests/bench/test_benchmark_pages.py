@@ -54,7 +54,7 @@ def test_fills_every_page_type_and_prints_a_row_per_type_and_language(home):
 
 
 def test_every_row_counts_the_same_number_of_requests_however_many_pages_its_type_has(home):
-    from portal.benchmark import measure
+    from devtools.timing import measure
 
     one_page = measure(["/en/"], 7, 0)
     three_pages = measure(["/en/", "/zh-hans/", "/en/"], 7, 0)

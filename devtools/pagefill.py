@@ -1,6 +1,6 @@
-"""Filling a scratch database with pages of every type, and timing how they are served.
+"""Filling a scratch database with pages of every type, for the benchmarks.
 
-The portal imports no section: page types come from Wagtail (`get_page_models`), and the
+It imports no section: page types come from Wagtail (`get_page_models`), and the
 content is the demo content (`load_demo_content`, which each app extends) copied many times
 with bulk SQL. A page type the demo lacks is created once with its app's factory, found by
 module name (`<app>.factories.<Model>Factory`). Copies keep every field, inline child
@@ -8,32 +8,23 @@ module name (`<app>.factories.<Model>Factory`). Copies keep every field, inline 
 revisions and are not added to the search index (nothing here sends Wagtail's signals).
 """
 
-import http.client
 import importlib
-import statistics
-import threading
 import time
 import uuid
 from collections import Counter
-from functools import partial
-from itertools import cycle, islice
+from itertools import cycle
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.test import override_settings
+from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
 from portal.demotools import home_page
-from portal.management.commands.benchmark_search import percentile
-
-LANGUAGES = ("en", "zh-hans")
 
 
 def page_types():
@@ -220,7 +211,7 @@ def fill(pages, agencies, townships, stdout):
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         ensure_seed(stdout)
         templates = replicable_templates()
-        agency_model = _model("agencies", "AgencyPage")
+        agency_model = find_model("agencies", "AgencyPage")
         made = Counter()
         if agency_model in templates:
             agency_templates = templates.pop(agency_model)
@@ -236,7 +227,7 @@ def fill(pages, agencies, townships, stdout):
                 count = share + (1 if position < extra else 0)
                 if count:
                     made[model.__name__] += copy_pages(model_pages, count, 1)
-        district, township = _model("cns", "District"), _model("cns", "Township")
+        district, township = find_model("cns", "District"), find_model("cns", "Township")
         if district is not None and township is not None:
             copy_objects(district, max(2, district.objects.count()))
             made["Township"] += copy_objects(township, townships)
@@ -250,7 +241,8 @@ def _search_backends():
     return settings.WAGTAILSEARCH_BACKENDS
 
 
-def _model(app_label, name):
+def find_model(app_label, name):
+    """The model, or None when its app is not installed."""
     try:
         return apps.get_model(app_label, name)
     except LookupError:
@@ -258,122 +250,7 @@ def _model(app_label, name):
 
 
 def townships_summary():
-    district, township = _model("cns", "District"), _model("cns", "Township")
+    district, township = find_model("cns", "District"), find_model("cns", "Township")
     if district is None or township is None:
         return "no townships (cns not installed)"
     return f"townships: {township.objects.count()} in {district.objects.count()} districts"
-
-
-def sample_urls(model, samples, language):
-    pages = model.objects.live().order_by("-path")[:samples]
-    with translation.override(language):
-        return [url for url in (page.get_url() for page in pages) if url]
-
-
-def targets(samples):
-    """(label, live pages of the type, urls(language)) for every page type, then for every route
-    without parameters of the routable pages (listings, feeds, forms served under a page)."""
-    for model in page_types():
-        yield model.__name__, model.objects.live().count(), partial(sample_urls, model, samples)
-    for model in page_types():
-        if not issubclass(model, RoutablePageMixin):
-            continue
-        page = model.objects.live().first()
-        if page is None:
-            continue
-        for pattern in page.get_subpage_urls():
-            if not pattern.name or pattern.pattern.regex.groups:
-                continue
-            suffix = page.reverse_subpage(pattern.name)
-            if suffix:
-                yield f"{model.__name__} /{suffix}", None, partial(_route_urls, page, suffix)
-
-
-def _route_urls(page, suffix, language):
-    with translation.override(language):
-        return [page.get_url() + suffix]
-
-
-def measure(urls, requests, cache_seconds):
-    """Median and 95th-percentile time (ms) and queries of `requests` requests, taking `urls` in turn.
-
-    Every row counts the same number of requests, whether its type has one page (the home page,
-    a route) or many, so that a row's p95 is a 95th percentile and not its one slowest request.
-    """
-    if not urls:
-        return None
-    client = Client(HTTP_HOST="localhost")
-    times, queries, statuses = [], [], Counter()
-    # DEBUG off, as in production; static URLs unhashed, since a scratch database has no collectstatic run.
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(PAGE_CACHE_SECONDS=cache_seconds, DEBUG=False, STORAGES=storages):
-        for url in urls:  # warm up: templates compiled, cache filled when it is on
-            client.cookies.clear()
-            client.get(url)
-        for url in islice(cycle(urls), requests):
-            client.cookies.clear()
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(url)
-                elapsed = time.perf_counter() - started
-            statuses[response.status_code] += 1
-            times.append(elapsed * 1000)
-            queries.append(len(captured))
-    return {
-        "median": statistics.median(times),
-        "p95": percentile(times, 95),
-        "queries": statistics.median(queries),
-        "queries_max": max(queries),
-        "requests": len(times),
-        "statuses": statuses,
-    }
-
-
-def load_test(host, port, path, seconds, max_requests, threads):
-    """Requests per second against `path` from `threads` keep-alive connections."""
-    lock = threading.Lock()
-    deadline = time.perf_counter() + seconds
-    counts = Counter()
-    latencies = []
-
-    def worker():
-        connection_ = http.client.HTTPConnection(host, port, timeout=10)
-        while time.perf_counter() < deadline:
-            with lock:
-                if counts["sent"] >= max_requests:
-                    break
-                counts["sent"] += 1
-            started = time.perf_counter()
-            try:
-                connection_.request("GET", path, headers={"Host": host, "Accept-Encoding": "gzip"})
-                response = connection_.getresponse()
-                response.read()
-                status = response.status
-            except (OSError, http.client.HTTPException):
-                connection_.close()
-                connection_ = http.client.HTTPConnection(host, port, timeout=10)
-                status = "error"
-            elapsed = time.perf_counter() - started
-            with lock:
-                counts[status] += 1
-                latencies.append(elapsed * 1000)
-        connection_.close()
-
-    started = time.perf_counter()
-    workers = [threading.Thread(target=worker) for _ in range(threads)]
-    for thread in workers:
-        thread.start()
-    for thread in workers:
-        thread.join()
-    duration = time.perf_counter() - started
-    ok = counts[200]
-    return {
-        "ok": ok,
-        "other": sum(v for k, v in counts.items() if k not in ("sent", 200)),
-        "rps": ok / duration if duration else 0.0,
-        "median": statistics.median(latencies) if latencies else 0.0,
-        "p95": percentile(latencies, 95) if latencies else 0.0,
-    }

@@ -1,6 +1,7 @@
 """Benchmark the site search: bulk-create pages in both languages, index them, time queries.
 
-Run it on a scratch database only, and name that database on the command line so that it
+A development tool (the `devtools` app: development and test settings install it, production
+does not). Run it on a scratch database only, and name that database on the command line so that it
 cannot write 10,000 pages into the wrong one:
 
     createdb -h 127.0.0.1 -U postgres bench_search
@@ -12,8 +13,6 @@ It times the whole results view (query parsing, matching, ranking, counting, sec
 the first ten results with their highlighted snippets, rendering), not only the SQL.
 """
 
-import math
-import os
 import random
 import statistics
 import time
@@ -28,11 +27,12 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, Site
 
+from devtools.timing import load_average, percentile
 from portal.models import StandardPage
 from portal.search.analysis import highlight, snippet
 from portal.search.indexing import index_pages
 from portal.search.models import PageSearchEntry
-from portal.search.query import page_sections, search_pages, section_counts, visible_pages
+from portal.search.query import search_pages, search_sections, section_counts, visible_pages
 from portal.search.views import search as search_view
 
 TOPICS = [
@@ -273,19 +273,7 @@ class Command(BaseCommand):
 
     def search_core(self, text, language):
         outcome = search_pages(text, language, visible_pages())
-        section_counts(outcome.entries, page_sections())
+        section_counts(outcome.entries, search_sections())
         pattern = outcome.parsed.highlight_pattern()
         entries = outcome.entries.defer("vector", "title_terms", "body_terms")[:10]
         return [(highlight(entry.title, pattern), snippet(entry.body, pattern, language)) for entry in entries]
-
-
-def percentile(values, percent):
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
-
-
-def load_average():
-    try:
-        return " / ".join(f"{value:.1f}" for value in os.getloadavg()) + f" on {os.cpu_count()} cores"
-    except OSError:
-        return "unknown"

@@ -1,6 +1,7 @@
 """Benchmark how every page type is served, on a scratch database filled to a realistic volume.
 
-Run it on a scratch database only, and name that database on the command line so that it
+A development tool (the `devtools` app: development and test settings install it, production
+does not). Run it on a scratch database only, and name that database on the command line so that it
 cannot write 10,000 pages into the wrong one:
 
     createdb -h 127.0.0.1 -U postgres bench_pages
@@ -33,8 +34,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from portal import benchmark
-from portal.management.commands.benchmark_search import load_average
+from devtools import pagefill, timing
+from portal.demotools import home_page
 
 
 class Command(BaseCommand):
@@ -63,30 +64,30 @@ class Command(BaseCommand):
         if options["database_name"] != name:
             raise CommandError(f"The configured database is {name!r}, not {options['database_name']!r}.")
 
-        made, seconds = benchmark.fill(options["pages"], options["agencies"], options["townships"], self.stdout)
+        made, seconds = pagefill.fill(options["pages"], options["agencies"], options["townships"], self.stdout)
         added = ", ".join(f"{model} {count}" for model, count in sorted(made.items())) or "nothing"
         self.stdout.write(f"Filled in {seconds:.1f} s; added: {added}.")
 
         rows = []
         requests = options["samples"] * options["rounds"]
-        for label, count, urls in benchmark.targets(options["samples"]):
-            for language in benchmark.LANGUAGES:
-                off = benchmark.measure(urls(language), requests, 0)
-                on = benchmark.measure(urls(language), requests, options["cache_seconds"])
+        for label, count, urls in timing.targets(options["samples"]):
+            for language in timing.LANGUAGES:
+                off = timing.measure(urls(language), requests, 0)
+                on = timing.measure(urls(language), requests, options["cache_seconds"])
                 if off and on:
                     rows.append((label, count, language, off, on))
 
         self.stdout.write("")
         self.stdout.write(
             f"Database: {connection.vendor} ({name}); live pages: {Page.objects.live().count()}; "
-            f"{benchmark.townships_summary()}"
+            f"{pagefill.townships_summary()}"
         )
         self.write_table(rows, options)
         if options["gunicorn"]:
             self.stdout.write("")
             self.run_gunicorn(options)
         self.stdout.write("")
-        self.stdout.write("Load average: " + load_average())
+        self.stdout.write("Load average: " + timing.load_average())
 
     def write_table(self, rows, options):
         self.stdout.write(
@@ -133,8 +134,8 @@ class Command(BaseCommand):
                 check=True,
             )
             with translation.override("en"):
-                home_url = benchmark.home_page().get_url()
-                agency_model = benchmark._model("agencies", "AgencyPage")
+                home_url = home_page().get_url()
+                agency_model = pagefill.find_model("agencies", "AgencyPage")
                 agency = agency_model.objects.live().order_by("path").last() if agency_model else None
                 agency_url = agency.get_url() if agency else None
             workers = os.environ.get("WEB_CONCURRENCY", os.cpu_count() * 2 + 1)
@@ -160,8 +161,8 @@ class Command(BaseCommand):
                     for label, path in targets:
                         if not path:
                             continue
-                        benchmark.load_test("127.0.0.1", port, path, 1.0, 200, options["gunicorn_threads"])  # warm
-                        result = benchmark.load_test(
+                        timing.load_test("127.0.0.1", port, path, 1.0, 200, options["gunicorn_threads"])  # warm
+                        result = timing.load_test(
                             "127.0.0.1",
                             port,
                             path,
