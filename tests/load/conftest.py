@@ -1,12 +1,15 @@
-"""Load and fault tests: the demo site behind two gunicorn servers, as in production.
+"""Load and fault tests: the demo site on two app machines, as in production.
 
-Both servers run the production settings from the same PostgreSQL test database and the
-same Redis, with collected (hashed, compressed) static files. Clients speak to them as
-the load balancer would: plain HTTP on loopback, with X-Forwarded-Proto: https and each
-visitor's own address in X-Forwarded-For (TRUSTED_PROXY_COUNT=1), so per-address rate
-limits apply to each visitor, not to the test.
+Each machine is a gunicorn server with nginx in front of it, started from the production
+site file (deploy/nginx/portal.conf, see tests/nginx.py); one background worker sends the
+mail of both (`manage.py db_worker`). All of them run the production settings from the same
+PostgreSQL test database and the same Redis, with collected (hashed, compressed) static
+files. Clients speak to the nginx servers as the load balancer would: plain HTTP on loopback,
+with X-Forwarded-Proto: https and each visitor's own address in X-Forwarded-For. nginx
+appends its peer's, so the app reads the visitor from "visitor, load balancer"
+(TRUSTED_PROXY_COUNT=2) and per-address rate limits apply to each visitor, not to the test.
 
-They need PostgreSQL (DATABASE_URL) and Redis (REDIS_URL, or 127.0.0.1:6379); without
+They need PostgreSQL (DATABASE_URL), Redis (REDIS_URL, or 127.0.0.1:6379) and nginx; without
 them they skip, and with REQUIRE_LOAD=1 (CI sets it) they fail instead. Like the browser
 tests they ask for no `db` (see tests/demo_site.py), so they run after the rest.
 """
@@ -15,14 +18,13 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 import requests
@@ -31,27 +33,51 @@ from django.conf import settings
 
 from tests.demo_site import build_demo_site, ensure_test_database
 from tests.demo_site import require as shared_require
+from tests.nginx import Nginx, free_ports, require_nginx, start_nginx
 
 from .visitors import MODERATOR, PRESS_OFFICER
 
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 WORKERS, THREADS = 2, 4
 STARTUP_SECONDS = 30
+# How long a test waits for the worker to send a message the site queued.
+MAIL_SECONDS = 20
 
 
 def require(condition, reason):
     shared_require(condition, reason, unless_set="REQUIRE_LOAD")
 
 
+def _tail(path, lines):
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+
 @dataclass
 class AppServer:
+    """One app machine: gunicorn (`process`, at `upstream_url`) behind nginx (`front`, at `url`,
+    where clients go)."""
+
     name: str
     url: str
+    upstream_url: str
     process: subprocess.Popen
     log: Path
+    front: Nginx | None = None
 
     def log_tail(self, lines=40):
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        tail = _tail(self.log, lines)
+        if self.front is not None:
+            tail += f"\n-- nginx\n{self.front.log_tail(lines // 2)}"
+        return tail
+
+    def running(self):
+        return self.process.poll() is None and (self.front is None or self.front.running())
+
+
+@dataclass
+class Worker:
+    process: subprocess.Popen
+    log: Path
 
     def running(self):
         return self.process.poll() is None
@@ -60,6 +86,7 @@ class AppServer:
 @dataclass
 class Stack:
     servers: list
+    worker: Worker
     mail_dir: Path
     cache_prefix: str
     database: dict = field(repr=False)
@@ -67,17 +94,41 @@ class Stack:
     threads: int = THREADS
 
     def mail(self):
-        """Every message both servers sent, as raw text (Django's file backend writes a
-        line of 79 dashes after each)."""
+        """Every message the worker has sent so far, as raw text (Django's file backend writes
+        a line of 79 dashes after each)."""
         for path in sorted(self.mail_dir.glob("*.log")):
             yield from (message for message in path.read_text().split("-" * 79) if message.strip())
 
-    def mail_to(self, address):
-        """Every message sent to `address`."""
-        return [message for message in self.mail() if f"\nTo: {address}\n" in f"\n{message}"]
+    def wait_for_mail(self, enough, what, timeout=MAIL_SECONDS):
+        """The messages sent so far, as soon as `enough(messages)` is true: the site only
+        queues mail, and the worker sends it a moment later. Fails after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            messages = list(self.mail())
+            if enough(messages):
+                return messages
+            if not self.worker.running():
+                pytest.fail(f"the worker exited before sending {what}\n{self.logs()}", pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the worker had not sent {what} after {timeout} s ({len(messages)} messages in all)\n{self.logs()}",
+                    pytrace=False,
+                )
+            time.sleep(0.2)
+
+    def mail_to(self, address, count=1, timeout=MAIL_SECONDS):
+        """Every message sent to `address`, once there are at least `count`."""
+
+        def to_address(messages):
+            return [message for message in messages if f"\nTo: {address}\n" in f"\n{message}"]
+
+        messages = self.wait_for_mail(lambda sent: len(to_address(sent)) >= count, f"{count} to {address}", timeout)
+        return to_address(messages)
 
     def logs(self):
-        return "\n\n".join(f"== {server.name}\n{server.log_tail()}" for server in self.servers)
+        parts = [f"== {server.name}\n{server.log_tail()}" for server in self.servers]
+        parts.append(f"== worker\n{_tail(self.worker.log, 20)}")
+        return "\n\n".join(parts)
 
 
 @pytest.fixture(scope="package")
@@ -86,6 +137,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
 
     require(connection.vendor == "postgresql", "load tests need PostgreSQL (set DATABASE_URL)")
     require(_redis_answers(), f"load tests need Redis at {REDIS_URL}")
+    require_nginx(unless_set="REQUIRE_LOAD")
 
     work = tmp_path_factory.mktemp("load")
     with django_db_blocker.unblock(), ensure_test_database():
@@ -96,16 +148,25 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         prefix = f"loadtest-{uuid.uuid4().hex[:12]}"
         environment = _server_environment(database, work, prefix)
         _collect_static(environment)
-        servers = []
+        servers, worker = [], None
         try:
-            for name in ("a", "b"):
-                servers.append(_start_server(name, environment, work))
+            front_a, front_b, upstream_a, upstream_b = free_ports(4)
+            for name, front_port, port in (("a", front_a, upstream_a), ("b", front_b, upstream_b)):
+                servers.append(_start_server(name, environment, work, port, front_port))
+            worker = _start_worker(environment, work, _public_address(front_a))
             for server in servers:
-                _wait_until_healthy(server)
-            yield Stack(servers=servers, mail_dir=work / "mail", cache_prefix=prefix, database=database)
+                _wait_until_healthy(server, server.upstream_url)
+                front_port = urlsplit(server.url).port
+                server.front = start_nginx(
+                    urlsplit(server.upstream_url).netloc, work / f"nginx-{server.name}", front_port
+                )
+                _wait_until_healthy(server, server.url)
+            yield Stack(servers=servers, worker=worker, mail_dir=work / "mail", cache_prefix=prefix, database=database)
         finally:
             for server in servers:
-                _stop_server(server)
+                if server.front is not None:
+                    server.front.stop()
+            _stop_processes([server.process for server in servers] + ([worker.process] if worker else []))
             _forget_cache(prefix)
             connections.close_all()
 
@@ -154,7 +215,8 @@ def _server_environment(database, work, prefix):
         DATABASE_URL=_database_url(database),
         REDIS_URL=REDIS_URL,
         CACHE_KEY_PREFIX=prefix,
-        TRUSTED_PROXY_COUNT="1",
+        # The load balancer's address (the test's) and then nginx's end X-Forwarded-For.
+        TRUSTED_PROXY_COUNT="2",
         PAGE_CACHE_SECONDS="300",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(work / "mail"),
@@ -177,48 +239,82 @@ def _collect_static(environment):
     )
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _public_address(front_port):
+    # What visitors use (the machine's nginx, over the load balancer's HTTPS), in the links the
+    # site builds outside a request.
+    return {"SITE_URL": f"https://127.0.0.1:{front_port}"}
 
 
-def _start_server(name, environment, work):
-    port = _free_port()
+def _start_server(name, environment, work, port, front_port):
+    """gunicorn on `port`, which nginx on `front_port` will stand in front of."""
     log = work / f"gunicorn-{name}.log"
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi"],
-        env={**environment, "GUNICORN_BIND": f"127.0.0.1:{port}", "WAGTAILADMIN_BASE_URL": f"https://127.0.0.1:{port}"},
+        env={**environment, **_public_address(front_port), "GUNICORN_BIND": f"127.0.0.1:{port}"},
         cwd=settings.BASE_DIR,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    return AppServer(name=name, url=f"http://127.0.0.1:{port}", process=process, log=log)
+    return AppServer(
+        name=name,
+        url=f"http://127.0.0.1:{front_port}",
+        upstream_url=f"http://127.0.0.1:{port}",
+        process=process,
+        log=log,
+    )
 
 
-def _wait_until_healthy(server):
+def _start_worker(environment, work, public_address):
+    """The background worker, as the Procfile's `worker` runs it, polling the queue often."""
+    log = work / "worker.log"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--queue-name",
+            "*",
+            "--interval",
+            "0.2",
+            "--no-startup-delay",
+            "--no-reload",
+        ],
+        env={**environment, **public_address},
+        cwd=settings.BASE_DIR,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    return Worker(process=process, log=log)
+
+
+def _wait_until_healthy(server, url):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if not server.running():
-            pytest.fail(f"gunicorn {server.name} exited:\n{server.log_tail()}", pytrace=False)
+            pytest.fail(f"server {server.name} exited:\n{server.log_tail()}", pytrace=False)
         try:
-            if requests.get(f"{server.url}/healthz", timeout=5).status_code == 200:
+            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
                 return
         except requests.RequestException:
             pass
         time.sleep(0.2)
-    pytest.fail(f"gunicorn {server.name} did not become healthy:\n{server.log_tail()}", pytrace=False)
+    pytest.fail(f"server {server.name} did not become healthy at {url}:\n{server.log_tail()}", pytrace=False)
 
 
-def _stop_server(server):
-    if server.running():
-        os.killpg(server.process.pid, signal.SIGTERM)
+def _stop_processes(processes):
+    """Asks them all to stop at once (each finishes what it is doing), then waits for each."""
+    running = [process for process in processes if process.poll() is None]
+    for process in running:
+        os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for process in running:
         try:
-            server.process.wait(timeout=20)
+            process.wait(timeout=max(deadline - time.monotonic(), 0.1))
         except subprocess.TimeoutExpired:
-            os.killpg(server.process.pid, signal.SIGKILL)
-            server.process.wait()
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def _forget_cache(prefix):

@@ -1,4 +1,4 @@
-"""Clients that behave like people reaching the app servers through the load balancer."""
+"""Clients that behave like people reaching the app machines (their nginx) through the load balancer."""
 
 import re
 from dataclasses import dataclass
@@ -33,7 +33,8 @@ class Outcome:
 
 
 class Visitor:
-    """One person: their own address (X-Forwarded-For) and cookies, over HTTPS as the proxy says.
+    """One person: their own address (X-Forwarded-For) and cookies, over HTTPS as the load
+    balancer says (X-Forwarded-Proto), sent to a machine's nginx, which adds its own peer.
 
     The cookies are kept by hand because the production cookies are Secure, and an HTTP
     client library would not send them back over the plain-HTTP loopback to the servers.
