@@ -1,5 +1,5 @@
 """Development-only tooling: the benchmarks (``manage.py benchmark_pages``, ``benchmark_search``)
-and the load tools they share with the load tests.
+and their load tool (HTTP requests from client threads, for ``benchmark_pages --gunicorn``).
 
 Installed by ``portal/settings/dev.py`` and ``portal/settings/test.py``, never by production, so that
 nothing here can run against the live database. It builds on ``portal`` and, like ``portal``,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import admin_login, pagecache  # noqa: F401 - connect their signal receivers
+        from .roles import apply_roles_after_migrate
+
+        # Once per migrate (sent for each app; this one only for the portal's), after the migrations.
+        post_migrate.connect(apply_roles_after_migrate, sender=self, dispatch_uid="portal.roles")

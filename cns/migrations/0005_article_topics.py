@@ -2,14 +2,12 @@
 
 A tag had one name, so a Chinese page showed it in English. Each tag in use becomes a topic
 with that name as its English one (the Chinese is left for editors, and the English shows,
-marked as English, until then). Editors and Moderators keep the list, as the other CNS lists.
+marked as English, until then). Who may keep the list is declared in cns/roles.py (an
+editorial list) and applied after every migrate.
 """
 
 import modelcluster.fields
 from django.db import migrations, models
-
-TOPIC_PERMISSIONS = ["add_articletopic", "change_articletopic", "delete_articletopic", "view_articletopic"]
-TOPIC_GROUPS = ["Editors", "Moderators"]
 
 
 def tags_to_topics(apps, schema_editor):
@@ -24,23 +22,6 @@ def tags_to_topics(apps, schema_editor):
                 slug=tag.slug[:80], defaults={"name": tag.name[:80], "name_en": tag.name[:80]}
             )
         Filing.objects.get_or_create(articlepage_id=tagged.content_object_id, articletopic=topics[tag.pk])
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = ContentType.objects.get_or_create(app_label="cns", model="articletopic")
-    permissions = [
-        Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=codename,
-            defaults={"name": f"Can {codename.partition('_')[0]} article topic"},
-        )[0]
-        for codename in TOPIC_PERMISSIONS
-    ]
-    for group in Group.objects.filter(name__in=TOPIC_GROUPS):
-        group.permissions.add(*permissions)
 
 
 class Migration(migrations.Migration):
@@ -75,7 +56,6 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(tags_to_topics, migrations.RunPython.noop),
-        migrations.RunPython(grant, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name="articlepage",
             name="tags",
