@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -70,6 +71,16 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self, request=None):
+        """schema.org WebSite for the home page's JSON-LD, at the site's configured address."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": self.hero_title,
+            "url": self.get_full_url(request),
+            "inLanguage": get_language(),
+        }
 
     def dated_items(self):
         """(date, page) of the newest pages whose types ask to be listed on the home page.

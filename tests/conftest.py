@@ -19,3 +19,11 @@ def home(db):
 @pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def mail_through_the_queue(settings):
+    """Django's test set-up sends mail straight to its in-memory outbox; put the site's queue
+    back in front of it, so every test's mail is stored and delivered as the worker does (the
+    test settings' immediate task backend delivers it at once, into the same outbox)."""
+    settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"

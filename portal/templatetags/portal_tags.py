@@ -1,6 +1,10 @@
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Site
@@ -9,6 +13,22 @@ from portal.i18n import fallback_language, html_lang, language_urls, unprefixed_
 from portal.menu import main_menu_pages
 
 register = template.Library()
+
+# The escapes of Django's json_script: nothing in the data can close the script element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """`data` as a schema.org JSON-LD data block (not executed, so the CSP allows it)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page):
+    """The JSON-LD of a page whose model says what it is (`structured_data(request)`)."""
+    return json_ld(page.structured_data(context.get("request")))
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

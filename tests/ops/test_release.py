@@ -1,0 +1,79 @@
+"""A release (new code, the graceful reload of the README) never serves a page of the old one,
+and the site keeps answering while gunicorn's workers restart."""
+
+import shutil
+import signal
+import threading
+
+import pytest
+import requests
+
+from django.conf import settings
+
+from tests.processes import manage, start, wait_for
+
+PAGES = ["/en/", "/zh-hans/", "/en/about/", "/zh-hans/about/"]
+MARKER = '<meta name="release" content="next">'
+NOT_DEPLOYED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "staticfiles", "media", "private", "test-results", "docs", "tests", "*.sqlite3*"
+)
+
+
+@pytest.fixture
+def deployed(demo_site, tmp_path):
+    """The release as deployed on a machine: a copy of the code, its own static files."""
+    folder = tmp_path / "release"
+    shutil.copytree(settings.BASE_DIR, folder, ignore=NOT_DEPLOYED)
+    environment = {**demo_site, "STATIC_ROOT": str(tmp_path / "static")}
+    manage(environment, "collectstatic", "--noinput", "-v0", cwd=folder)
+    web = start("web", environment, tmp_path, cwd=folder)
+    try:
+        yield folder, web
+    finally:
+        web.stop()
+
+
+def read(web, path):
+    return requests.get(web.url + path, headers={"X-Forwarded-Proto": "https"}, timeout=10)
+
+
+class Poller(threading.Thread):
+    """Asks /healthz and a page without pause and keeps every failure."""
+
+    def __init__(self, web):
+        super().__init__(daemon=True)
+        self.web, self.failures, self.answers = web, [], 0
+        self.stopping = threading.Event()
+
+    def run(self):
+        while not self.stopping.is_set():
+            for path in ("/healthz", "/en/about/"):
+                try:
+                    status = read(self.web, path).status_code
+                except requests.RequestException as error:
+                    self.failures.append(f"{path}: {error}")
+                    continue
+                self.answers += 1
+                if status != 200:
+                    self.failures.append(f"{path}: HTTP {status}")
+
+
+def test_after_a_release_no_page_of_the_old_one_is_served(deployed):
+    folder, web = deployed
+    for path in PAGES:
+        read(web, path)
+    assert all(read(web, path).headers.get("X-Page-Cache") == "hit" for path in PAGES)
+
+    base = folder / "templates" / "base.html"
+    base.write_text(base.read_text().replace("<head>", f"<head>\n{MARKER}", 1))
+    poller = Poller(web)
+    poller.start()
+    web.signal(signal.SIGHUP)  # the graceful reload: new workers with the new code, the old ones finish
+    released = wait_for(lambda: MARKER in read(web, "/en/about/").text, seconds=60)
+    poller.stopping.set()
+    poller.join(timeout=30)
+
+    assert released, f"the new release was never served:\n{web.log_tail()}"
+    for path in PAGES:
+        assert MARKER in read(web, path).text, f"{path} still comes from the old release"
+    assert poller.answers > 0 and poller.failures == []
