@@ -16,6 +16,11 @@ fixture, so the rest of the suite never runs beside a running loop).
 
 Without /usr/bin/chromium (or without node_modules/axe-core for the accessibility
 checks) these tests skip; with REQUIRE_BROWSER=1 (CI sets it) they fail instead.
+
+Screenshots are written to test-results/screenshots/ (ignored by git);
+REFRESH_SCREENSHOTS=1 rewrites the committed docs/screenshots/ instead. (pytest-playwright
+empties its own output folder when a session starts; pytest.ini points it at
+test-results/playwright/, so that no session wipes the screenshots.)
 """
 
 import os
@@ -46,7 +51,10 @@ CHROMIUM_ARGS = [
     "--hide-scrollbars",
 ]
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+# Screenshots go to the ignored test-results/screenshots/, so that a test run changes no
+# tracked file; REFRESH_SCREENSHOTS=1 writes the committed ones in docs/screenshots/ instead.
+REFRESH_SCREENSHOTS = os.environ.get("REFRESH_SCREENSHOTS") == "1"
+SCREENSHOTS = Path(settings.BASE_DIR) / ("docs" if REFRESH_SCREENSHOTS else "test-results") / "screenshots"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 WIDTHS = (360, 1440)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -277,7 +285,7 @@ def live_page_per_type():
 
 
 def save_screenshot(page, name):
-    """A full-page PNG under docs/screenshots/, reduced to a palette so it stays small.
+    """A full-page PNG under SCREENSHOTS, reduced to a palette so it stays small.
 
     Encoding runs in a worker thread while the browser goes on; a test that saves
     screenshots calls `screenshots_written()` before it ends.
