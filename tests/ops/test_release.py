@@ -33,12 +33,18 @@ def deployed(demo_site, tmp_path):
         web.stop()
 
 
+# While the new workers start, requests wait in the listening socket's queue for them: slow on a
+# busy machine, never refused.
+PATIENCE_SECONDS = 45
+
+
 def read(web, path):
-    return requests.get(web.url + path, headers={"X-Forwarded-Proto": "https"}, timeout=10)
+    return requests.get(web.url + path, headers={"X-Forwarded-Proto": "https"}, timeout=PATIENCE_SECONDS)
 
 
 class Poller(threading.Thread):
-    """Asks /healthz and a page without pause and keeps every failure."""
+    """Asks /healthz and a page without pause and keeps every failure (an error, a refused or
+    dropped connection)."""
 
     def __init__(self, web):
         super().__init__(daemon=True)
