@@ -134,15 +134,16 @@ class Process:
                 self.popen.wait()
 
 
-def start(name, environment, work, cwd=None):
-    """Starts the Procfile's process `name` (web, worker, clock); web listens on a free port.
+def start(name, environment, work, cwd=None, port=None):
+    """Starts the Procfile's process `name` (web, worker, clock); web listens on `port` (a free
+    one unless given) and is returned once it answers.
 
     `exec` makes the command itself the process, so a signal reaches gunicorn's master."""
     root = Path(cwd or settings.BASE_DIR)
     command = procfile(root)[name].strip()
     url = ""
     if name == "web":
-        port = free_port()
+        port = port or free_port()
         environment = {**environment, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         url = f"http://127.0.0.1:{port}"
     log = work / f"{name}-{secrets.token_hex(3)}.log"

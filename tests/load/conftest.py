@@ -15,31 +15,33 @@ tests they ask for no `db` (see tests/demo_site.py), so they run after the rest.
 """
 
 import os
-import secrets
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-import requests
-
-from django.conf import settings
 
 from tests.demo_site import build_demo_site, ensure_test_database
 from tests.demo_site import require as shared_require
 from tests.nginx import Nginx, free_ports, require_nginx, start_nginx
+from tests.processes import (
+    REDIS_URL,
+    forget_cache,
+    manage,
+    production_environment,
+    redis_answers,
+    start,
+    wait_until_healthy,
+)
 
 from .visitors import MODERATOR, PRESS_OFFICER
 
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 WORKERS, THREADS = 2, 4
-STARTUP_SECONDS = 30
 # How long a test waits for the worker to send a message the site queued.
 MAIL_SECONDS = 20
 
@@ -136,7 +138,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import connection, connections
 
     require(connection.vendor == "postgresql", "load tests need PostgreSQL (set DATABASE_URL)")
-    require(_redis_answers(), f"load tests need Redis at {REDIS_URL}")
+    require(redis_answers(), f"load tests need Redis at {REDIS_URL}")
     require_nginx(unless_set="REQUIRE_LOAD")
 
     work = tmp_path_factory.mktemp("load")
@@ -147,7 +149,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         connections.close_all()
         prefix = f"loadtest-{uuid.uuid4().hex[:12]}"
         environment = _server_environment(database, work, prefix)
-        _collect_static(environment)
+        manage(environment, "collectstatic", "--noinput", "-v0")
         servers, worker = [], None
         try:
             front_a, front_b, upstream_a, upstream_b = free_ports(4)
@@ -155,29 +157,19 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
                 servers.append(_start_server(name, environment, work, port, front_port))
             worker = _start_worker(environment, work, _public_address(front_a))
             for server in servers:
-                _wait_until_healthy(server, server.upstream_url)
                 front_port = urlsplit(server.url).port
                 server.front = start_nginx(
                     urlsplit(server.upstream_url).netloc, work / f"nginx-{server.name}", front_port
                 )
-                _wait_until_healthy(server, server.url)
+                wait_until_healthy(server)
             yield Stack(servers=servers, worker=worker, mail_dir=work / "mail", cache_prefix=prefix, database=database)
         finally:
             for server in servers:
                 if server.front is not None:
                     server.front.stop()
             _stop_processes([server.process for server in servers] + ([worker.process] if worker else []))
-            _forget_cache(prefix)
+            forget_cache(prefix)
             connections.close_all()
-
-
-def _redis_answers():
-    import redis
-
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError:
-        return False
 
 
 def _create_staff():
@@ -193,49 +185,18 @@ def _create_staff():
         user.groups.add(Group.objects.get(name=group))
 
 
-def _database_url(database):
-    credentials = quote(database["USER"] or "", safe="")
-    if database["PASSWORD"]:
-        credentials += ":" + quote(database["PASSWORD"], safe="")
-    host = database["HOST"] or "127.0.0.1"
-    port = database["PORT"] or "5432"
-    return f"postgres://{credentials}@{host}:{port}/{database['NAME']}"
-
-
 def _server_environment(database, work, prefix):
-    for folder in ("mail", "media", "private", "static"):
-        (work / folder).mkdir()
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=_database_url(database),
-        REDIS_URL=REDIS_URL,
+    (work / "mail").mkdir()
+    return production_environment(
+        database,
+        work,
         CACHE_KEY_PREFIX=prefix,
         # The load balancer's address (the test's) and then nginx's end X-Forwarded-For.
         TRUSTED_PROXY_COUNT="2",
-        PAGE_CACHE_SECONDS="300",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(work / "mail"),
-        MEDIA_ROOT=str(work / "media"),
-        PRIVATE_MEDIA_ROOT=str(work / "private"),
-        STATIC_ROOT=str(work / "static"),
         WEB_CONCURRENCY=str(WORKERS),
         GUNICORN_THREADS=str(THREADS),
-        LOG_LEVEL="WARNING",
-    )
-    return environment
-
-
-def _collect_static(environment):
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=environment,
-        cwd=settings.BASE_DIR,
-        check=True,
     )
 
 
@@ -246,61 +207,17 @@ def _public_address(front_port):
 
 
 def _start_server(name, environment, work, port, front_port):
-    """gunicorn on `port`, which nginx on `front_port` will stand in front of."""
-    log = work / f"gunicorn-{name}.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi"],
-        env={**environment, **_public_address(front_port), "GUNICORN_BIND": f"127.0.0.1:{port}"},
-        cwd=settings.BASE_DIR,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    """gunicorn on `port`, as the Procfile's `web` runs it, which nginx on `front_port` will stand in front of."""
+    web = start("web", {**environment, **_public_address(front_port)}, work, port=port)
     return AppServer(
-        name=name,
-        url=f"http://127.0.0.1:{front_port}",
-        upstream_url=f"http://127.0.0.1:{port}",
-        process=process,
-        log=log,
+        name=name, url=f"http://127.0.0.1:{front_port}", upstream_url=web.url, process=web.popen, log=web.log
     )
 
 
 def _start_worker(environment, work, public_address):
-    """The background worker, as the Procfile's `worker` runs it, polling the queue often."""
-    log = work / "worker.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--queue-name",
-            "*",
-            "--interval",
-            "0.2",
-            "--no-startup-delay",
-            "--no-reload",
-        ],
-        env={**environment, **public_address},
-        cwd=settings.BASE_DIR,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    return Worker(process=process, log=log)
-
-
-def _wait_until_healthy(server, url):
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if not server.running():
-            pytest.fail(f"server {server.name} exited:\n{server.log_tail()}", pytrace=False)
-        try:
-            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"server {server.name} did not become healthy at {url}:\n{server.log_tail()}", pytrace=False)
+    """The background worker, as the Procfile's `worker` runs it."""
+    worker = start("worker", {**environment, **public_address}, work)
+    return Worker(process=worker.popen, log=worker.log)
 
 
 def _stop_processes(processes):
@@ -315,15 +232,6 @@ def _stop_processes(processes):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-
-
-def _forget_cache(prefix):
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
-    if keys:
-        client.delete(*keys)
 
 
 @pytest.fixture

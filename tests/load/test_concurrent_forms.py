@@ -30,7 +30,7 @@ def test_two_hundred_registrations_and_two_hundred_messages_are_each_stored_once
         server = servers[number % 2]
         visitor = Visitor(f"10.1.{number // 250}.{number % 250 + 1}")
         email = f"load.journalist.{number}@example.org"
-        fields = visitor.form_fields(server, REGISTER_PATH, "form.pr-form")
+        fields = visitor.form_fields(server, REGISTER_PATH, "main form[method=post]")
         ready.wait()
         return send_at_once(
             2 if number < SENT_TWICE else 1,
@@ -42,7 +42,7 @@ def test_two_hundred_registrations_and_two_hundred_messages_are_each_stored_once
     def resident(number):
         server = servers[(number + 1) % 2]
         visitor = Visitor(f"10.2.{number // 250}.{number % 250 + 1}")
-        fields = visitor.form_fields(server, FEEDBACK_PATH, "form.cns-form")
+        fields = visitor.form_fields(server, FEEDBACK_PATH, "main form[method=post]")
         answers = {
             **fields,
             "message": f"Load message {number}: please add bilingual signs at the metro exits.",

@@ -146,7 +146,7 @@ def test_the_site_reports_the_outage_and_recovers_by_itself_when_postgresql_rest
     assert [server.process.pid for server in stack.servers] == pids and all(s.running() for s in stack.servers)
 
     resident = Visitor("10.3.2.1")
-    fields = resident.form_fields(b, "/en/cns/feedback/", "form.cns-form")
+    fields = resident.form_fields(b, "/en/cns/feedback/", "main form[method=post]")
     message = "After the restart: the bus timetable at the north gate is out of date."
     sent = resident.post(b, "/en/cns/feedback/", {**fields, "message": message, "consent": "on", "website": ""})
     assert sent.status_code == 302

@@ -30,7 +30,7 @@ def test_a_registration_sent_through_one_server_is_confirmed_checked_and_reviewe
     reference = text_of(confirmed, ".pr-reference strong")
     assert reference.startswith("PR-")
 
-    status_form = journalist.form_fields(b, "/en/press/status/", "form.pr-form")
+    status_form = journalist.form_fields(b, "/en/press/status/", "main form[method=post]")
     status = journalist.post(b, "/en/press/status/", {**status_form, "reference": reference, "email": email})
     assert status.status_code == 200
     assert text_of(status, ".pr-status") == "Submitted"

@@ -142,7 +142,7 @@ def send_registration(visitor, server, fields, number, email):
 
 
 def register(visitor, server, number, email):
-    fields = visitor.form_fields(server, REGISTER_PATH, "form.pr-form")
+    fields = visitor.form_fields(server, REGISTER_PATH, "main form[method=post]")
     return send_registration(visitor, server, fields, number, email)
 
 
