@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import FilterForm
+
 from .models.profile import BodyKind
 
 
@@ -10,14 +12,14 @@ def validate_kind(value):
         raise ValidationError(_("Choose a kind of body from the list."), code="invalid_choice")
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     """The directory's search box and kind-of-body filter (GET, so a result can be bookmarked)."""
 
     q = forms.CharField(
         label=_("Name or responsibility"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
         error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
     )
     kind = forms.CharField(label=_("Kind of body"), required=False, validators=[validate_kind], widget=forms.Select)
@@ -30,14 +32,6 @@ class DirectoryFilterForm(forms.Form):
         self.fields["kind"].widget.choices = [("", _("All kinds"))] + [
             (value, label) for value, label in BodyKind.choices if value in offered
         ]
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                )
 
     def filters(self):
         """(query, kind) to apply: the valid parts of the input (a bad part is reported and ignored)."""

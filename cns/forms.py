@@ -3,13 +3,13 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import SentOnceForm
+from portal.forms import FilterForm, FormKit, HoneypotForm, SentOnceForm
 
 from .models import Audience, Feedback, FeedbackTopic, GuideCategory, Township
 from .models.feedback import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
 
 
-class GuideFilterForm(forms.Form):
+class GuideFilterForm(FilterForm):
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("All categories"))] + list(GuideCategory.choices)
     )
@@ -18,25 +18,18 @@ class GuideFilterForm(forms.Form):
     )
 
 
-class FeedbackForm(SentOnceForm, forms.ModelForm):
+class FeedbackForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):
     same_submission_fields = ("message",)
-
-    # A field people never see: only robots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     class Meta:
         model = Feedback
         fields = ["topic", "township", "message", "name", "email", "consent"]
         labels = {
             "topic": _("What is it about?"),
-            "township": _("Township (optional)"),
+            "township": _("Township"),
             "message": _("Your message"),
-            "name": _("Your name (optional)"),
-            "email": _("Your email (optional)"),
+            "name": _("Your name"),
+            "email": _("Your email"),
             "consent": _(
                 "I agree that the Information Office and CNS store this message and, if I gave an "
                 "email address, contact me about it."
@@ -80,20 +73,6 @@ class FeedbackForm(SentOnceForm, forms.ModelForm):
         for name in ("name", "email", "message"):
             self.fields[name].strip = True
 
-    def full_clean(self):
-        super().full_clean()
-        # Tie each error to its field for screen readers (the error text, then any help text).
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            widget = self.fields[name].widget
-            auto_id = self.auto_id % self.add_prefix(name)
-            described = [f"{auto_id}_error"]
-            if self.fields[name].help_text:
-                described.append(f"{auto_id}_helptext")
-            widget.attrs["aria-describedby"] = " ".join(described)
-            widget.attrs["aria-invalid"] = "true"
-
     def save_once(self, language):
         """Stores the message unless a request carrying the same submission key got there first."""
         feedback = self.save(commit=False)
@@ -106,7 +85,3 @@ class FeedbackForm(SentOnceForm, forms.ModelForm):
             if not self.already_stored():
                 raise
         return feedback
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))

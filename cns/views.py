@@ -277,7 +277,7 @@ def feedback_form(request, cns):
     rate_limited = False
     if request.method == "POST":
         form = FeedbackForm(request.POST)
-        if form.is_spam:
+        if form.is_bot():
             return redirect(_url(cns, "feedback_thanks"))
         if form.is_valid():
             if form.already_stored():

@@ -3,10 +3,10 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import SentOnceForm
+from portal.forms import FormKit, HoneypotField, HoneypotForm, SentOnceForm
 
 from .models import InterviewRequest, JournalistRegistration
 from .uploads import clean_credential
@@ -19,8 +19,14 @@ def reject_control_characters(value):
         raise ValidationError(_("This field contains characters that are not allowed."), code="control")
 
 
-class RegistrationForm(SentOnceForm, forms.ModelForm):
+class RegistrationForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):
     same_submission_fields = ("email",)
+    # The parts of the page, in its order (the consent closes the form, after the interview requests).
+    FIELDSETS = (
+        (_("About you"), ("full_name", "native_name", "nationality", "working_languages")),
+        (_("Your media outlet"), ("outlet", "outlet_country", "position", "press_card_number", "credential_upload")),
+        (_("How to reach you"), ("email", "phone", "wechat_id")),
+    )
 
     credential_upload = forms.FileField(
         label=_("Press card scan"),
@@ -33,8 +39,6 @@ class RegistrationForm(SentOnceForm, forms.ModelForm):
         ),
         error_messages={"required": _("Your consent is needed before we can handle your registration.")},
     )
-    # Honeypot: hidden from people by CSS and from screen readers by aria-hidden; bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
     class Meta:
         model = JournalistRegistration
@@ -54,19 +58,20 @@ class RegistrationForm(SentOnceForm, forms.ModelForm):
             "phone": "tel",
             "outlet": "organization",
             "position": "organization-title",
-            "website": "off",
         }
         for name, field in self.fields.items():
             if name in autocomplete:
                 field.widget.attrs["autocomplete"] = autocomplete[name]
-            if isinstance(field, forms.CharField) and name != "website":
+            if isinstance(field, forms.CharField) and not isinstance(field, HoneypotField):
                 field.validators.append(reject_control_characters)
-        self.fields["website"].widget.attrs["tabindex"] = "-1"
         self.fields["email"].widget.attrs["spellcheck"] = "false"
+        # The errors above the form come in the page's order.
+        self.order_fields([name for _legend, names in self.FIELDSETS for name in names])
         self.credential_content_type = ""
 
-    def is_bot(self):
-        return bool(self.data.get("website"))
+    def fieldsets(self):
+        """(legend, bound fields) of each part of the page."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -101,7 +106,7 @@ class RegistrationForm(SentOnceForm, forms.ModelForm):
         return safe_file
 
 
-class InterviewRequestForm(forms.ModelForm):
+class InterviewRequestForm(FormKit, forms.ModelForm):
     class Meta:
         model = InterviewRequest
         fields = ["topic", "agencies_wished", "preferred_dates", "notes"]
@@ -111,30 +116,39 @@ class InterviewRequestForm(forms.ModelForm):
             "preferred_dates": _("For example: any weekday in the week of 9 June."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, number=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.legend = _("Interview request %(number)s") % {"number": number} if number else ""
         for field in self.fields.values():
             field.validators.append(reject_control_characters)
+
+
+class InterviewRequests(BaseInlineFormSet):
+    # The formset's own messages (the factory's `error_messages` are its forms' fields').
+    default_error_messages = {
+        "too_few_forms": _("Add at least one interview request."),
+        "too_many_forms": _("You can send at most five interview requests at once."),
+    }
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "number": None if index is None else index + 1}
 
 
 InterviewRequestFormSet = inlineformset_factory(
     JournalistRegistration,
     InterviewRequest,
     form=InterviewRequestForm,
+    formset=InterviewRequests,
     extra=2,
     min_num=1,
     max_num=5,
     validate_min=True,
     validate_max=True,
     can_delete=False,
-    error_messages={
-        "too_few_forms": _("Add at least one interview request."),
-        "too_many_forms": _("You can send at most five interview requests at once."),
-    },
 )
 
 
-class StatusLookupForm(forms.Form):
+class StatusLookupForm(FormKit, forms.Form):
     reference = forms.CharField(
         label=_("Reference number"), max_length=20, help_text=_("For example PR-ABCD-EFGH-JKMN.")
     )

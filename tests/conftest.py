@@ -27,3 +27,12 @@ def mail_through_the_queue(settings):
     back in front of it, so every test's mail is stored and delivered as the worker does (the
     test settings' immediate task backend delivers it at once, into the same outbox)."""
     settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_a_scratch_folder(settings, tmp_path_factory):
+    """Images, documents and credential scans a test makes go to a folder of its own, never into
+    the `media/` and `private/` of the developer's local site."""
+    folder = tmp_path_factory.mktemp("uploads")
+    settings.MEDIA_ROOT = folder / "media"
+    settings.PRIVATE_MEDIA_ROOT = folder / "private"

@@ -156,7 +156,8 @@ def test_unknown_kind_gets_a_message_and_a_400(client, agencies):
 def test_overlong_search_gets_a_message_and_a_400(client, agencies):
     page = soup(client.get(DIRECTORY.format(prefix="en"), {"q": "x" * 101}), status=400)
 
-    assert "Use at most 100 characters." in page.select_one(".directory-filter__error").get_text()
+    search = page.main.select_one("input[name=q]")
+    assert "Use at most 100 characters." in page.find(id=search["aria-describedby"]).get_text()
 
 
 def test_drafts_and_private_agencies_stay_out_of_the_directory(client, directory):

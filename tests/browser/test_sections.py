@@ -111,7 +111,7 @@ def test_filter_the_guides_by_keyboard_and_open_one(tab, language):
 
 
 def is_registration_submit(element):
-    return element["type"] == "submit" and element["form"] == "pr-form"
+    return element["type"] == "submit" and element["method"] == "post"
 
 
 def type_into(tab, name, text):
@@ -133,7 +133,7 @@ def test_journalist_registers_with_a_press_card_scan_by_keyboard_and_confirms(ta
     tab_until(tab, is_registration_submit)
     tab.keyboard.press("Enter")
     tab.wait_for_load_state()
-    summary = tab.locator(".pr-error-summary")
+    summary = tab.get_by_role("alert")
     expect(summary).to_be_visible()
     expect(tab.locator("html")).to_have_attribute("lang", "en" if language == "en" else "zh-Hans")
     assert tab.locator("#id_full_name").get_attribute("aria-describedby") is not None

@@ -107,7 +107,7 @@ def walk_the_chinese_journey(client):
     event = follow(client, huacao, "茶艺")
     assert soup(event).main.h1.get_text(strip=True) == "中国传统茶艺体验"
     form_page = follow(client, huacao, "就本街镇提出意见")
-    form = soup(form_page).main.select_one("form.cns-form")
+    form = soup(form_page).main.select_one("form[method=post]")
     topic = form.select("select[name=topic] option")[1]["value"]
     township = form.select_one("select[name=township] option[selected]")["value"]
     sent = client.post(

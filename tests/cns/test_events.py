@@ -124,10 +124,10 @@ def test_upcoming_events_are_paged_soonest_first(client, cns, monkeypatch):
 
     assert listed(first) == ["In 1 days", "In 2 days"]
     assert listed(second) == ["In 3 days"]
-    nav = soup(second).main.select_one("nav.cns-pagination")
+    nav = soup(second).main.select_one("nav.pagination")
     assert nav.find("a", rel="prev").get_text() == "Previous"
     assert nav.find("a", rel="prev")["href"] == "?page=1"
-    assert soup(first).main.select_one("nav.cns-pagination a[rel=next]").get_text() == "Next"
+    assert soup(first).main.select_one("nav.pagination a[rel=next]").get_text() == "Next"
 
 
 def test_past_events_are_paged_newest_first(client, cns, monkeypatch):
@@ -140,7 +140,7 @@ def test_past_events_are_paged_newest_first(client, cns, monkeypatch):
 
     assert listed(first) == ["1 days ago", "2 days ago"]
     assert listed(client.get("/en/cns/events/past/?page=2")) == ["3 days ago"]
-    assert soup(first).main.select_one("nav.cns-pagination a[rel=next]").get_text() == "Older"
+    assert soup(first).main.select_one("nav.pagination a[rel=next]").get_text() == "Older"
 
 
 def feed_titles(client):

@@ -38,7 +38,7 @@ def test_happy_path_stores_the_message_and_thanks_the_resident(client, topic):
 def test_form_in_chinese_labels_every_field_and_offers_only_active_topics(client, topic):
     FeedbackTopicFactory(name_en="Retired", name_zh_hans="已停用", active=False)
 
-    form = soup(client.get("/zh-hans/cns/feedback/")).main.select_one("form.cns-form")
+    form = soup(client.get("/zh-hans/cns/feedback/")).main.select_one("form[method=post]")
 
     for control in form.select("select, textarea, input:not([type=hidden])"):
         assert form.find("label", attrs={"for": control["id"]}), control["name"]
@@ -50,7 +50,7 @@ def test_form_in_chinese_labels_every_field_and_offers_only_active_topics(client
 def test_township_from_the_township_page_is_preselected(client, topic):
     township = TownshipFactory(name_en="Huacao Town")
 
-    form = soup(client.get(f"{URL}?township={township.pk}")).main.select_one("form.cns-form")
+    form = soup(client.get(f"{URL}?township={township.pk}")).main.select_one("form[method=post]")
 
     assert form.select_one("select[name=township] option[selected]").get_text(strip=True) == "Huacao Town"
 
@@ -196,7 +196,7 @@ def test_only_the_feedback_handlers_group_may_read_feedback_by_default(client, d
 
 
 def test_the_same_submission_sent_twice_is_stored_once(client, topic):
-    form = soup(client.get(URL)).main.select_one("form.cns-form")
+    form = soup(client.get(URL)).main.select_one("form[method=post]")
     key = form.find("input", attrs={"name": "submission_key"})["value"]
 
     first = client.post(URL, feedback_form_data(topic, submission_key=key))

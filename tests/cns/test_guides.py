@@ -51,7 +51,7 @@ def test_unknown_filter_value_shows_every_guide_rather_than_an_error(client, gui
 def test_filter_form_is_labelled_and_in_chinese(client, guides):
     main = soup(client.get("/zh-hans/cns/guides/?category=transport")).main
 
-    form = main.select_one("form.cns-filter")
+    form = main.select_one("form[role=search]")
     for select in form.find_all("select"):
         assert form.find("label", attrs={"for": select["id"]})
     assert form.find("option", selected=True).get_text(strip=True) == "交通出行"
@@ -101,7 +101,7 @@ def test_second_page_shows_the_next_guides_and_links_back(client, guide_index, t
     assert card_titles(second) == ["Guide C", "Guide D"]
     main = soup(second).main
     assert "5 guides" in main.select_one(".cns-result-count").get_text()  # all of them, not those shown
-    nav = main.select_one("nav.cns-pagination")
+    nav = main.select_one("nav.pagination")
     assert nav.find("a", rel="prev")["href"] == "?page=1"
     assert nav.find("a", rel="prev").get_text() == "Previous"
     assert nav.find("a", rel="next")["href"] == "?page=3"
@@ -116,7 +116,7 @@ def test_a_filter_survives_paging(client, guide_index, two_per_page):
     GuidePageFactory(parent=guide_index, title_en="Visitor guide", category="work-permits", audience="visitors")
 
     first = soup(client.get("/en/cns/guides/?audience=work&category=work-permits")).main
-    next_link = first.select_one("nav.cns-pagination a[rel=next]")["href"]
+    next_link = first.select_one("nav.pagination a[rel=next]")["href"]
     second = client.get("/en/cns/guides/" + next_link)
 
     assert "audience=work" in next_link and "category=work-permits" in next_link and "page=2" in next_link
@@ -127,14 +127,14 @@ def test_a_filter_survives_paging(client, guide_index, two_per_page):
 def test_one_page_of_guides_has_no_page_links(client, guide_index, two_per_page):
     GuidePageFactory(parent=guide_index)
 
-    assert soup(client.get("/en/cns/guides/")).main.select_one("nav.cns-pagination") is None
+    assert soup(client.get("/en/cns/guides/")).main.select_one("nav.pagination") is None
 
 
 def test_paging_is_in_chinese(client, guide_index, two_per_page):
     for _ in range(3):
         GuidePageFactory(parent=guide_index)
 
-    nav = soup(client.get("/zh-hans/cns/guides/?page=2")).main.select_one("nav.cns-pagination")
+    nav = soup(client.get("/zh-hans/cns/guides/?page=2")).main.select_one("nav.pagination")
 
     assert nav.find("a", rel="prev").get_text() == "上一页"
     assert "3篇指南" in soup(client.get("/zh-hans/cns/guides/?page=2")).main.select_one(".cns-result-count").get_text()
@@ -164,4 +164,4 @@ def test_audience_entrance_pages_its_guides(client, guide_index, two_per_page):
 
     assert card_titles(first) == ["Work guide A", "Work guide B"]
     assert card_titles(second) == ["Work guide C"]
-    assert soup(second).main.select_one("nav.cns-pagination a[rel=prev]")["href"] == "?page=1"
+    assert soup(second).main.select_one("nav.pagination a[rel=prev]")["href"] == "?page=1"
