@@ -27,16 +27,3 @@ class ListingPaginator(Paginator):
         if isinstance(self.object_list, QuerySet):
             return self._get_page(rows_between(self.object_list, bottom, top), number, self)
         return self._get_page(self.object_list[bottom:top], number, self)
-
-
-def coming_then_recent(upcoming, recent, size):
-    """For calendar feeds: up to `size` items of `upcoming`, topped up with the first ones of `recent`.
-
-    Both querysets come in their own order (soonest first, latest first); the recent ones are put
-    before the upcoming ones, as a calendar reads.
-    """
-    coming = list(rows_between(upcoming, 0, size))
-    room = size - len(coming)
-    if not room:
-        return coming
-    return list(rows_between(recent, 0, room)) + coming

@@ -12,6 +12,8 @@ from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .contact import ContactDetails, contact_panels
+from .dated import ListedPage
 
 
 class Topic(models.Model):
@@ -85,10 +87,9 @@ class HomePage(Page):
     def dated_items(self):
         """(date, page) of the newest pages whose types ask to be listed on the home page.
 
-        Such a type sets ``listed_on_home = True`` and may give a ``listing_date`` (a release's
-        or event's own date); otherwise the date it was first published counts.
+        Such a type is a `ListedPage` that sets `listed_on_home`; its `listing_date` is the date.
         """
-        listed_types = [model for model in get_page_models() if getattr(model, "listed_on_home", False)]
+        listed_types = [model for model in get_page_models() if issubclass(model, ListedPage) and model.listed_on_home]
         if not listed_types:
             return []
         candidates = (
@@ -99,7 +100,7 @@ class HomePage(Page):
             .order_by("-first_published_at")
             .specific()[: self.latest_count * 4]
         )
-        return [(_listing_date(page), page) for page in candidates]
+        return [(page.listing_date, page) for page in candidates]
 
     def latest_and_coming_up(self):
         """Items dated up to today, newest first, and items dated later, soonest first."""
@@ -114,11 +115,6 @@ class HomePage(Page):
         context["featured_links"] = self.featured_links.select_related("link_page")
         context["latest_items"], context["coming_up"] = self.latest_and_coming_up()
         return context
-
-
-def _listing_date(page):
-    listing_date = getattr(page, "listing_date", None)
-    return listing_date if listing_date is not None else timezone.localdate(page.first_published_at)
 
 
 class HomeFeaturedLink(Orderable):
@@ -154,7 +150,7 @@ class HomeFeaturedLink(Orderable):
         return self.link_page.url if self.link_page_id else self.link_url
 
 
-class StandardPage(Page):
+class StandardPage(ListedPage, Page):
     """A plain content page: an introduction and a body built from the shared blocks."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -176,13 +172,11 @@ class StandardPage(Page):
 
 
 @register_setting(icon="mail")
-class OfficeContact(BaseSiteSetting):
+class OfficeContact(ContactDetails, BaseSiteSetting):
     """The Office's contact details shown in every page's footer."""
 
     office_name = models.CharField(_("office name"), max_length=200, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    telephone = models.CharField(_("telephone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
+    website = None  # the footer gives none
     office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
     note = models.CharField(
         _("note"),
@@ -193,19 +187,13 @@ class OfficeContact(BaseSiteSetting):
 
     panels = [
         FieldPanel("office_name"),
-        FieldPanel("address"),
-        FieldPanel("telephone"),
-        FieldPanel("email"),
+        *contact_panels("address", "telephone", "email"),
         FieldPanel("office_hours"),
         FieldPanel("note"),
     ]
 
     class Meta:
         verbose_name = _("Office contact")
-
-    @property
-    def telephone_uri(self):
-        return "tel:" + "".join(ch for ch in self.telephone if ch.isdigit() or ch == "+")
 
 
 class ClockRun(models.Model):

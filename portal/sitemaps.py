@@ -2,12 +2,14 @@ from django.contrib.sitemaps import Sitemap
 
 from wagtail.models import Page, Site
 
+from .dated import ListedPage
+
 
 class PageSitemap(Sitemap):
     """Every live, public page of the default site, once per language with hreflang alternates.
 
-    A page that serves routes of its own (listings, detail views of plain models) lists
-    them in a ``sitemap_subpaths()`` method; they are added after the page.
+    A page that serves routes of its own (listings, detail views of plain models) is a
+    `ListedPage` and lists them in its `sitemap_subpaths()`; they are added after the page.
     """
 
     i18n = True
@@ -28,9 +30,8 @@ class PageSitemap(Sitemap):
         entries = []
         for page in pages:
             entries.append((page, ""))
-            subpaths = getattr(page, "sitemap_subpaths", None)
-            if subpaths is not None:
-                entries += [(page, subpath) for subpath in subpaths()]
+            if isinstance(page, ListedPage):
+                entries += [(page, subpath) for subpath in page.sitemap_subpaths()]
         return entries
 
     def location(self, item):

@@ -1,5 +1,6 @@
 """Emails to journalists, always in the language they registered in, and notices to press officers."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -34,15 +35,14 @@ def send_confirmation_email(registration, pressroom, token):
     with translation.override(registration.language):
         subject = _("Confirm your registration with the Information Office")
         confirm_url = pressroom_route_url(pressroom, "register_confirm", token=token)
-        days = getattr(settings, "PRESSROOM_CONFIRMATION_DAYS", 2)
+        days = settings.PRESSROOM_CONFIRMATION_DAYS
     _send(registration, subject, "confirm", {"confirm_url": confirm_url, "days": days})
 
 
 def send_status_email(registration):
     """Tells the journalist the status their registration has just reached."""
-    from .models import PressroomPage
-
-    pressroom = PressroomPage.objects.live().first()
+    # By name: the page's module imports the registration model, which imports this one.
+    pressroom = apps.get_model("pressroom", "PressroomPage").objects.live().first()
     with translation.override(registration.language):
         subject = _("Your registration %(reference)s: %(status)s") % {
             "reference": registration.reference,

@@ -26,7 +26,7 @@ PDF_ACTIVE_CONTENT = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile")
 
 
 def max_bytes():
-    return getattr(settings, "PRESSROOM_CREDENTIAL_MAX_BYTES", 5 * 1024 * 1024)
+    return settings.PRESSROOM_CREDENTIAL_MAX_BYTES
 
 
 def sniff(head):
@@ -67,7 +67,7 @@ def _clean_pdf(data):
 
 
 def _reencode_image(data, pil_format):
-    limit = getattr(settings, "PRESSROOM_CREDENTIAL_MAX_PIXELS", 40_000_000)
+    limit = settings.PRESSROOM_CREDENTIAL_MAX_PIXELS
     too_big = ValidationError(_("The image has too many pixels. Send a smaller scan."), code="too_many_pixels")
     unreadable = ValidationError(_("The image cannot be read. Send another JPEG or PNG file."), code="bad_image")
     try:

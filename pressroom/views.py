@@ -6,45 +6,22 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
-
 from portal.listings import ListingPaginator, rows_between
-from portal.querystring import id_param, slug_param
-from portal.ratelimit import RateLimit, client_address
+from portal.routes import over_rate, render, route_url
 
 from . import emails
+from .filters import ReleaseFilter
 from .forms import InterviewRequestFormSet, RegistrationForm, StatusLookupForm
-from .models import JournalistRegistration, PressReleaseAgency, PressReleasePage, PressTopic, RegistrationStatusChange
-from .models.pages import keep_status_fresh
+from .models.conferences import keep_status_fresh
+from .models.registration import JournalistRegistration, RegistrationStatusChange, hash_token
 
 logger = logging.getLogger(__name__)
-
-
-def route_url(page, name, **kwargs):
-    return page.url + page.reverse_subpage(name, kwargs=kwargs or None)
-
-
-def _render(request, page, template, context=None, status=200, trail=None, private=False):
-    response = page.render(
-        request,
-        template=template,
-        context_overrides={"breadcrumb_trail": trail or [], **(context or {})},
-    )
-    response.status_code = status
-    if private:
-        # Forms with CSRF tokens and registration statuses must never sit in a shared cache.
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-    return response
 
 
 # Listing ------------------------------------------------------------------------------
@@ -54,49 +31,17 @@ def pressroom_index(request, page, year=None, month=None):
     if (month is not None and not 1 <= month <= 12) or (year is not None and not 1900 <= year <= 2999):
         raise Http404
     all_releases = page.releases()
-    releases = all_releases
     trail = []
     if year is not None:
-        releases = releases.filter(date__year=year)
         trail.append((str(year), route_url(page, "year_archive", year=year)))
         if month is not None:
-            releases = releases.filter(date__month=month)
-            trail.append(
-                (
-                    date_format(date(year, month, 1), "YEAR_MONTH_FORMAT"),
-                    route_url(page, "month_archive", year=year, month=month),
-                )
-            )
-
-    # Filters by subquery rather than by join: a release is listed once however many of its
-    # links match, without a DISTINCT over every column of every release.
-    selected_agency = id_param(request.GET, "agency")
-    if selected_agency:
-        releases = releases.filter(
-            pk__in=PressReleaseAgency.objects.filter(agency_id=selected_agency).values("page_id")
-        )
-    topic_slug = slug_param(request.GET, "topic")
-    if topic_slug:
-        releases = releases.filter(
-            pk__in=PressReleasePage.topics.through.objects.filter(presstopic__slug=topic_slug).values(
-                "pressreleasepage_id"
-            )
-        )
-
+            period = date_format(date(year, month, 1), "YEAR_MONTH_FORMAT")
+            trail.append((period, route_url(page, "month_archive", year=year, month=month)))
+    release_filter = ReleaseFilter(request.GET, all_releases)
+    releases = release_filter.qs if year is None else release_filter.qs.in_period(year, month)
     paginator = ListingPaginator(releases.defer_streamfields(), page.releases_per_page)
     releases_page = paginator.get_page(request.GET.get("page"))
 
-    filters = {key: value for key, value in (("agency", selected_agency), ("topic", topic_slug)) if value}
-    archive = (
-        all_releases.annotate(month=TruncMonth("date")).values("month").annotate(count=Count("id")).order_by("-month")
-    )
-    agencies = (
-        Page.objects.live()
-        .filter(pk__in=PressReleaseAgency.objects.filter(page__in=all_releases).values("agency_id"))
-        .only("id", "title")
-        .order_by("title")
-    )
-    topics = PressTopic.objects.filter(releases__in=all_releases).distinct().order_by("slug")
     conferences = page.conferences().defer("transcript")
     now = timezone.now()
     context = {
@@ -108,17 +53,13 @@ def pressroom_index(request, page, year=None, month=None):
                 "date": entry["month"],
                 "count": entry["count"],
             }
-            for entry in archive
+            for entry in all_releases.months()
         ],
-        "agencies": agencies,
-        "topics": topics,
-        "selected_agency": selected_agency,
-        "selected_topic": topic_slug,
+        "filter_form": release_filter.shown_form(),
         "archive_year": year,
         "archive_month": month,
         "archive_period": date(year, month or 1, 1) if year else None,
-        "filter_query": "&".join(f"{key}={value}" for key, value in filters.items()),
-        "is_filtered": bool(filters or year),
+        "is_filtered": bool(release_filter.chosen or year),
         "upcoming_conferences": rows_between(conferences.upcoming(now), 0, 5),
         "past_conferences": rows_between(conferences.past(now), 0, 5),
         "faq_page": page.faq_page(),
@@ -128,7 +69,7 @@ def pressroom_index(request, page, year=None, month=None):
         "status_url": route_url(page, "status"),
     }
     context["upcoming_conferences"] = list(context["upcoming_conferences"])
-    response = _render(request, page, "pressroom/pressroom_page.html", context, trail=trail)
+    response = render(request, page, "pressroom/pressroom_page.html", context, trail=trail)
     keep_status_fresh(response, context["upcoming_conferences"])
     return response
 
@@ -137,7 +78,7 @@ def pressroom_index(request, page, year=None, month=None):
 
 
 def _rate_limited(request, page):
-    return _render(
+    return render(
         request, page, "pressroom/rate_limited.html", status=429, trail=[(_("Too many requests"), request.path)]
     )
 
@@ -149,21 +90,15 @@ def _declared_length(request):
         return 0
 
 
-def _over_rate(request, scope, rate):
-    """Counts this request; True once the client address went over (requests, seconds)."""
-    limit = RateLimit(scope, *rate)
-    return limit.hit(client_address(request)) > limit.limit
-
-
 def register(request, page):
     trail = [(_("Register for interviews"), route_url(page, "register"))]
     rate_limited = False
     if request.method == "POST":
-        if _over_rate(request, "pressroom-register-send", settings.PRESSROOM_REGISTRATION_SEND_RATE):
+        if over_rate(request, "pressroom-register-send", settings.PRESSROOM_REGISTRATION_SEND_RATE):
             return _rate_limited(request, page)
         if _declared_length(request) > settings.PRESSROOM_CREDENTIAL_MAX_BYTES + 1024 * 1024:
             # Far over the file limit: refuse before Django spools the upload to disk.
-            return _render(request, page, "pressroom/too_large.html", status=413, trail=trail)
+            return render(request, page, "pressroom/too_large.html", status=413, trail=trail)
         form = RegistrationForm(request.POST, request.FILES)
         formset = InterviewRequestFormSet(request.POST, prefix="interviews")
         if form.is_bot():
@@ -179,7 +114,7 @@ def register(request, page):
         formset = InterviewRequestFormSet(prefix="interviews")
         status = 200
     context = {"form": form, "formset": formset, "rate_limited": rate_limited, "status_url": route_url(page, "status")}
-    return _render(request, page, "pressroom/register.html", context, status=status, trail=trail, private=True)
+    return render(request, page, "pressroom/register.html", context, status=status, trail=trail, private=True)
 
 
 class Outcome(enum.Enum):
@@ -194,7 +129,7 @@ def _register_once(request, page, form, formset):
     if form.is_valid() and formset.is_valid():
         if form.already_stored():
             return Outcome.STORED
-        if _over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
+        if over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
             return Outcome.TOO_MANY
         try:
             registration = _save_registration(request, page, form, formset)
@@ -241,29 +176,27 @@ def _save_registration(request, page, form, formset):
 
 def register_sent(request, page):
     trail = [(_("Register for interviews"), route_url(page, "register")), (_("Check your email"), request.path)]
-    return _render(request, page, "pressroom/register_sent.html", trail=trail)
+    return render(request, page, "pressroom/register_sent.html", trail=trail)
 
 
 def register_confirm(request, page, token):
-    from .models.registration import hash_token
-
     trail = [(_("Register for interviews"), route_url(page, "register")), (_("Confirm your email"), request.path)]
     registration = JournalistRegistration.objects.filter(
         status=JournalistRegistration.Status.UNCONFIRMED, confirmation_token_hash=hash_token(token[:100])
     ).first()
     if registration is None:
-        return _render(
+        return render(
             request, page, "pressroom/register_confirm.html", {"invalid": True}, status=404, trail=trail, private=True
         )
     if registration.confirmation_expired():
-        return _render(
+        return render(
             request, page, "pressroom/register_confirm.html", {"expired": True}, status=410, trail=trail, private=True
         )
     if request.method == "POST":
         registration.change_status(JournalistRegistration.Status.SUBMITTED)
         context = {"confirmed": True, "registration": registration, "status_url": route_url(page, "status")}
-        return _render(request, page, "pressroom/register_confirm.html", context, trail=trail, private=True)
-    return _render(request, page, "pressroom/register_confirm.html", {}, trail=trail, private=True)
+        return render(request, page, "pressroom/register_confirm.html", context, trail=trail, private=True)
+    return render(request, page, "pressroom/register_confirm.html", {}, trail=trail, private=True)
 
 
 def status(request, page):
@@ -272,7 +205,7 @@ def status(request, page):
     response_status = 200
     if request.method == "POST":
         form = StatusLookupForm(request.POST)
-        if _over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE):
+        if over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE):
             # Every lookup counts, found or not: the limit is what stops guessing references.
             form.add_error(
                 None, _("Many lookups have come from your network in a short time. Please try again in an hour.")
@@ -283,11 +216,7 @@ def status(request, page):
             if registration is None:
                 form.add_error(None, _("No registration matches this reference number and email address."))
                 response_status = 404
-            elif request.POST.get("action") == "withdraw" and registration.status in (
-                JournalistRegistration.Status.SUBMITTED,
-                JournalistRegistration.Status.UNDER_REVIEW,
-                JournalistRegistration.Status.APPROVED,
-            ):
+            elif request.POST.get("action") == "withdraw" and registration.can_be_withdrawn:
                 registration.change_status(
                     JournalistRegistration.Status.WITHDRAWN, reason=_("Withdrawn by the journalist.")
                 )
@@ -298,13 +227,7 @@ def status(request, page):
     context = {
         "form": form,
         "registration": registration,
-        "can_withdraw": registration is not None
-        and registration.status
-        in (
-            JournalistRegistration.Status.SUBMITTED,
-            JournalistRegistration.Status.UNDER_REVIEW,
-            JournalistRegistration.Status.APPROVED,
-        ),
+        "can_withdraw": registration is not None and registration.can_be_withdrawn,
         "register_url": route_url(page, "register"),
     }
-    return _render(request, page, "pressroom/status.html", context, status=response_status, trail=trail, private=True)
+    return render(request, page, "pressroom/status.html", context, status=response_status, trail=trail, private=True)

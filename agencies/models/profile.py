@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
+from portal.contact import ContactDetails, contact_panels
 
 from .. import alphabet, hours
 
@@ -112,7 +113,7 @@ class AgencyNames:
         return names
 
 
-class AgencyPage(AgencyNames, Page):
+class AgencyPage(AgencyNames, ContactDetails, Page):
     """One municipal agency: its names, legal basis, responsibilities and how to reach it."""
 
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
@@ -169,11 +170,6 @@ class AgencyPage(AgencyNames, Page):
         help_text=_("Its official reference, such as “TZ [2014] No. 20”."),
     )
 
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    telephone = models.CharField(_("telephone"), max_length=40, blank=True)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
-
     body = StreamField(
         ContentStreamBlock(),
         verbose_name=_("more about the agency"),
@@ -213,10 +209,7 @@ class AgencyPage(AgencyNames, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("address"),
-                FieldPanel("telephone"),
-                FieldPanel("website"),
-                FieldPanel("email"),
+                *contact_panels("address", "telephone", "website", "email"),
                 InlinePanel(
                     "office_hours",
                     heading=_("Office hours"),
@@ -251,12 +244,6 @@ class AgencyPage(AgencyNames, Page):
         context["responsibilities"] = list(self.responsibilities.all())
         context["office_hours"] = self.office_hours_lines()
         return context
-
-    # Contact ---------------------------------------------------------------
-
-    @property
-    def telephone_uri(self):
-        return "tel:" + "".join(ch for ch in self.telephone if ch.isdigit() or ch == "+")
 
     def office_hours_lines(self):
         return hours.describe_html(self.office_hours.all())

@@ -1,11 +1,13 @@
 """What staff maintain outside the page tree: service platforms, districts, townships, feedback topics."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from portal.contact import ContactDetails, contact_panels, tel_uri
 from portal.models import Topic
 
 from .choices import TownshipKind
@@ -43,7 +45,7 @@ class ServicePlatform(index.Indexed, models.Model):
 
     @property
     def telephone_uri(self):
-        return "tel:" + "".join(ch for ch in self.telephone if ch.isdigit() or ch == "+")
+        return tel_uri(self.telephone)
 
 
 class District(models.Model):
@@ -69,7 +71,7 @@ class TownshipQuerySet(models.QuerySet):
         return self.select_related("district").order_by("district__sort_order", "district__name", "sort_order", "name")
 
 
-class Township(index.Indexed, models.Model):
+class Township(index.Indexed, ContactDetails):
     """A subdistrict or town of the Shanghai International Community Info-Services Alliance.
 
     Found by the site search in each language (its search fields, its own address under the CNS
@@ -95,9 +97,7 @@ class Township(index.Indexed, models.Model):
     centre_address = models.CharField(_("centre address"), max_length=300, blank=True)
     joined_on = models.DateField(_("joined the alliance on"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
-    contact_telephone = models.CharField(_("contact telephone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_url = models.URLField(_("contact web address"), blank=True)
+    address = None  # the community centre's (`centre_address`) is the one people go to
     sort_order = models.PositiveSmallIntegerField(_("order within the district"), default=0)
 
     objects = TownshipQuerySet.as_manager()
@@ -114,10 +114,7 @@ class Township(index.Indexed, models.Model):
             heading=_("Foreign residents"),
         ),
         MultiFieldPanel([FieldPanel("centre_name"), FieldPanel("centre_address")], heading=_("Community centre")),
-        MultiFieldPanel(
-            [FieldPanel("contact_telephone"), FieldPanel("contact_email"), FieldPanel("contact_url")],
-            heading=_("Contact"),
-        ),
+        MultiFieldPanel(contact_panels("telephone", "email", "website"), heading=_("Contact")),
         FieldPanel("sort_order"),
     ]
 
@@ -149,13 +146,11 @@ class Township(index.Indexed, models.Model):
     def get_url(self, request=None):
         """The township's page under the live CNS home page, in the active language (None without one).
 
-        The CNS home page is looked up once per request.
+        The CNS home page is looked up once per request (by name: its module imports this one).
         """
-        from .pages import CNSHomePage
-
         cns = getattr(request, "_cns_home_page", None) if request is not None else None
         if cns is None:
-            cns = CNSHomePage.objects.live().order_by("path").first()
+            cns = apps.get_model("cns", "CNSHomePage").objects.live().order_by("path").first()
             if request is not None:
                 request._cns_home_page = cns
         if cns is None:
@@ -164,14 +159,6 @@ class Township(index.Indexed, models.Model):
         if cns_url is None:
             return None
         return cns_url + cns.reverse_subpage("township", args=[self.slug])
-
-    @property
-    def has_contact(self):
-        return bool(self.contact_telephone or self.contact_email or self.contact_url)
-
-    @property
-    def telephone_uri(self):
-        return "tel:" + "".join(ch for ch in self.contact_telephone if ch.isdigit() or ch == "+")
 
 
 class ArticleTopic(Topic):

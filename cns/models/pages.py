@@ -1,4 +1,8 @@
-"""The CNS page tree: its home (with the township, event and feedback routes), guides, news, events."""
+"""The CNS page tree: its home (with the township, event and feedback routes), guides, news, events.
+
+The routes are views of `cns.views`, which reach the page types through the CNS home page
+and import only the models of the modules beside this one.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,9 +19,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
+from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySet
+from portal.listings import ListingPaginator
 
+from .. import views
 from ..blocks import GuideStepsBlock
+from ..forms import GuideFilterForm
 from .choices import EVERYONE, GUIDE_AUDIENCE_CHOICES, Audience, EventKind, GuideCategory
+from .directory import Township
 
 
 class CNSChildMixin:
@@ -32,7 +41,7 @@ class CNSChildMixin:
         return context
 
 
-class CNSHomePage(RoutablePageMixin, Page):
+class CNSHomePage(ListedPage, RoutablePageMixin, Page):
     """City News Service: entrances by audience; the alliance townships, events and feedback as routes."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -68,9 +77,6 @@ class CNSHomePage(RoutablePageMixin, Page):
         return GuideIndexPage.objects.child_of(self).live().first()
 
     def sitemap_subpaths(self):
-        """The routes of this page that search engines should find, besides the page itself."""
-        from .directory import Township
-
         listings = [self.reverse_subpage(name) for name in ("services", "news", "events", "townships", "feedback")]
         audiences = [self.reverse_subpage("audience", args=[audience]) for audience in Audience.values]
         townships = [
@@ -85,71 +91,57 @@ class CNSHomePage(RoutablePageMixin, Page):
     def events(self):
         return EventPage.objects.child_of(self).live().public()
 
+    def guides(self):
+        return GuidePage.objects.live().public().descendant_of(self)
+
+    @property
+    def guides_per_page(self):
+        """Guides on a page of any list of guides: the guide index's number."""
+        return GuideIndexPage.guides_per_page
+
     @path("")
     def index_route(self, request):
-        from ..views import cns_home
-
-        return cns_home(request, self)
+        return views.cns_home(request, self)
 
     @path("for/<slug:audience>/", name="audience")
     def audience_route(self, request, audience):
-        from ..views import audience_entrance
-
-        return audience_entrance(request, self, audience)
+        return views.audience_entrance(request, self, audience)
 
     @path("services/", name="services")
     def services_route(self, request):
-        from ..views import service_directory
-
-        return service_directory(request, self)
+        return views.service_directory(request, self)
 
     @path("news/", name="news")
     def news_route(self, request):
-        from ..views import news_list
-
-        return news_list(request, self)
+        return views.news_list(request, self)
 
     @path("events/", name="events")
     def events_route(self, request):
-        from ..views import event_list
-
-        return event_list(request, self, past=False)
+        return views.event_list(request, self, past=False)
 
     @path("events/past/", name="past_events")
     def past_events_route(self, request):
-        from ..views import event_list
-
-        return event_list(request, self, past=True)
+        return views.event_list(request, self, past=True)
 
     @path("events/ical/", name="events_feed")
     def events_feed_route(self, request):
-        from ..views import events_feed
-
-        return events_feed(request, self)
+        return views.events_feed(request, self)
 
     @path("townships/", name="townships")
     def townships_route(self, request):
-        from ..views import township_list
-
-        return township_list(request, self)
+        return views.township_list(request, self)
 
     @path("townships/<slug:slug>/", name="township")
     def township_route(self, request, slug):
-        from ..views import township_detail
-
-        return township_detail(request, self, slug)
+        return views.township_detail(request, self, slug)
 
     @path("feedback/", name="feedback")
     def feedback_route(self, request):
-        from ..views import feedback_form
-
-        return feedback_form(request, self)
+        return views.feedback_form(request, self)
 
     @path("feedback/thanks/", name="feedback_thanks")
     def feedback_thanks_route(self, request):
-        from ..views import feedback_thanks
-
-        return feedback_thanks(request, self)
+        return views.feedback_thanks(request, self)
 
 
 class GuideIndexPage(CNSChildMixin, Page):
@@ -169,10 +161,23 @@ class GuideIndexPage(CNSChildMixin, Page):
         verbose_name = _("guide index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import guide_filters
-
+        """Its guides, narrowed by the category and audience asked for (a choice it does not offer: none)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(guide_filters(request, self))
+        form = GuideFilterForm(request.GET or None)
+        category = audience = ""
+        if form.is_bound and form.is_valid():
+            category, audience = form.cleaned_data["category"], form.cleaned_data["audience"]
+        elif form.is_bound:
+            form = GuideFilterForm()
+        guides = GuidePage.objects.live().public().child_of(self).filtered(category, audience)
+        guides = guides.in_index_order().defer_streamfields()
+        context.update(
+            filter_form=form,
+            guides=ListingPaginator(guides, self.guides_per_page).get_page(request.GET.get("page")),
+            selected_category=GuideCategory(category).label if category else "",
+            selected_audience=Audience(audience).label if audience else "",
+            filtered=bool(category or audience),
+        )
         return context
 
 
@@ -182,6 +187,14 @@ class GuidePageQuerySet(PageQuerySet):
 
     def in_category(self, category):
         return self.filter(category=category)
+
+    def filtered(self, category="", audience=""):
+        """In `category` and for `audience`, each when given."""
+        guides = self.in_category(category) if category else self
+        return guides.for_audience(audience) if audience else guides
+
+    def in_index_order(self):
+        return self.order_by("category", "title", "pk")
 
 
 class GuidePage(CNSChildMixin, Page):
@@ -238,15 +251,8 @@ class GuideRelatedGuide(Orderable):
         verbose_name = _("related guide")
 
 
-class ArticlePageQuerySet(PageQuerySet):
-    def recent(self):
-        return self.order_by("-date", "-first_published_at", "-pk")
-
-
-class ArticlePage(CNSChildMixin, Page):
+class ArticlePage(CNSChildMixin, DayPage, Page):
     """A CNS news article."""
-
-    listed_on_home = True
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=150, blank=True)
@@ -270,7 +276,7 @@ class ArticlePage(CNSChildMixin, Page):
     audience = models.CharField(_("audience"), max_length=20, choices=GUIDE_AUDIENCE_CHOICES, default=EVERYONE)
     topics = ParentalManyToManyField("cns.ArticleTopic", verbose_name=_("topics"), blank=True, related_name="articles")
 
-    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    objects = PageManager.from_queryset(DayQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
@@ -296,26 +302,13 @@ class ArticlePage(CNSChildMixin, Page):
         # News lists sort by date: the index keeps that cheap however many articles there are.
         indexes = [models.Index(fields=["date", "page_ptr"], name="cns_article_date")]
 
-    @property
-    def listing_date(self):
-        """The date lists such as the home page's show and sort by."""
-        return self.date
-
     def clean(self):
         super().clean()
         if self.image_id and not (self.image_alt or "").strip():
             raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
 
 
-class EventPageQuerySet(PageQuerySet):
-    def upcoming(self, now=None):
-        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
-
-    def past(self, now=None):
-        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
-
-
-class EventPage(CNSChildMixin, Page):
+class EventPage(CNSChildMixin, SpanPage, Page):
     """An offline CNS event, usually in an alliance township."""
 
     listed_on_home = True
@@ -338,7 +331,8 @@ class EventPage(CNSChildMixin, Page):
     sign_up = models.TextField(_("how to sign up"), blank=True)
     sign_up_url = models.URLField(_("sign-up web address"), blank=True)
 
-    objects = PageManager.from_queryset(EventPageQuerySet)()
+    objects = PageManager.from_queryset(SpanQuerySet)()
+    calendar_uid = "cns-event"
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -364,16 +358,10 @@ class EventPage(CNSChildMixin, Page):
         verbose_name_plural = _("CNS events")
         indexes = [models.Index(fields=["start", "page_ptr"], name="cns_event_start")]
 
-    @property
-    def listing_date(self):
-        """The date lists such as the home page's show and sort by."""
-        return timezone.localdate(self.start)
-
     def clean(self):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
 
-    @property
-    def is_past(self):
-        return self.end < timezone.now()
+    def calendar_location(self):
+        return ", ".join(part for part in [self.venue, self.township and self.township.name] if part)

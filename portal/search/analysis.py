@@ -38,7 +38,7 @@ ENGLISH_SUFFIXES = (
 
 def text_config(language):
     """PostgreSQL text-search configuration for a language ("simple" unless settings say otherwise)."""
-    return getattr(settings, "PORTAL_SEARCH_TEXT_CONFIGS", {}).get(language, "simple")
+    return settings.PORTAL_SEARCH_TEXT_CONFIGS.get(language, "simple")
 
 
 def is_segmented(language):

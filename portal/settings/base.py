@@ -284,7 +284,6 @@ PRESSROOM_REGISTRATION_SEND_RATE = (30, 3600)
 PRESSROOM_STATUS_RATE = (20, 3600)
 PRESSROOM_CONFIRMATION_DAYS = 2
 PRESSROOM_RETENTION_DAYS = int(os.environ.get("PRESSROOM_RETENTION_DAYS", "365"))
-PRESSROOM_DISPLAY_TIME_ZONE = "Asia/Shanghai"
 
 # Site search
 # Text-search configuration per language on PostgreSQL: English is stemmed; languages not

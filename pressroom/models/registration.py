@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pressroom.storage import private_storage
+from .. import emails
+from ..storage import private_storage
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out over the phone
 
@@ -41,10 +42,9 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status__in=JournalistRegistration.PENDING_STATUSES)
 
     def expired_unconfirmed(self, now=None):
-        days = getattr(settings, "PRESSROOM_CONFIRMATION_DAYS", 2)
         return self.filter(
             status=JournalistRegistration.Status.UNCONFIRMED,
-            created_at__lt=(now or timezone.now()) - timedelta(days=days),
+            created_at__lt=(now or timezone.now()) - timedelta(days=settings.PRESSROOM_CONFIRMATION_DAYS),
         )
 
     def closed_before(self, moment):
@@ -140,19 +140,21 @@ class JournalistRegistration(models.Model):
     def allowed_statuses(self):
         return self.TRANSITIONS.get(self.status, [])
 
+    @property
+    def can_be_withdrawn(self):
+        """Whether the journalist may still withdraw it: where TRANSITIONS allows it."""
+        return self.Status.WITHDRAWN in self.allowed_statuses()
+
     def issue_confirmation_token(self):
         token = secrets.token_urlsafe(32)
         self.confirmation_token_hash = hash_token(token)
         return token
 
     def confirmation_expired(self, now=None):
-        days = getattr(settings, "PRESSROOM_CONFIRMATION_DAYS", 2)
-        return (now or timezone.now()) > self.created_at + timedelta(days=days)
+        return (now or timezone.now()) > self.created_at + timedelta(days=settings.PRESSROOM_CONFIRMATION_DAYS)
 
     def change_status(self, new_status, by=None, reason="", notify=True):
         """Move to `new_status`, log who and when, and email the journalist in their language."""
-        from pressroom import emails
-
         old_status = self.status
         with transaction.atomic():
             self.status = new_status

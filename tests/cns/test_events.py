@@ -11,7 +11,7 @@ from django.utils import timezone
 from cns import views as cns_views
 from cns.factories import ArticlePageFactory, EventPageFactory, TownshipFactory
 from cns.models import CNSHomePage
-from cns.views import FEED_DAYS_BEHIND
+from portal.calendar import DAYS_BEHIND as FEED_DAYS_BEHIND
 
 from .conftest import soup
 

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            default=getattr(settings, "PRESSROOM_RETENTION_DAYS", 365),
+            default=settings.PRESSROOM_RETENTION_DAYS,
             help="Keep closed registrations' personal data this many days (default: PRESSROOM_RETENTION_DAYS).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Only count what would be erased.")
