@@ -1,5 +1,7 @@
 import pytest
 
+from django.utils import translation
+
 from wagtail.models import Site
 
 from portal.demotools import create_home_page
@@ -36,3 +38,11 @@ def uploads_in_a_scratch_folder(settings, tmp_path_factory):
     folder = tmp_path_factory.mktemp("uploads")
     settings.MEDIA_ROOT = folder / "media"
     settings.PRIVATE_MEDIA_ROOT = folder / "private"
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request through the test client leaves its language active in the thread; the next
+    test starts in the default language, as a new request would."""
+    yield
+    translation.deactivate()
