@@ -1,10 +1,18 @@
-"""Counting attempts per client in the shared cache, so every app server sees the same counts."""
+"""Counting attempts per client in the shared cache, so every app server sees the same counts.
+
+Each hit is one atomic increment that returns the new count, so parallel requests each get their
+own number: with a limit of 5, exactly 5 of 24 simultaneous requests see a count within it. On
+Redis the increment and the window's expiry are one script (Django's `incr` checks that the key
+exists and then increments it: a key that expires in between would come back without expiry and
+count for ever). Local memory (development, tests, an outage's fallback) increments under its lock.
+"""
 
 from redis.exceptions import RedisError
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 
 from .cache import outage_raised
 
@@ -42,7 +50,13 @@ class RateLimit:
     def reset(self, key):
         self._counted(lambda counts: counts.delete(self._key(key)))
 
+    def undo(self, key):
+        """Takes back one hit (a request that turned out not to count), never below zero."""
+        self._counted(lambda counts: self._undo(counts, self._key(key)))
+
     def _hit(self, counts, cache_key):
+        if isinstance(counts, RedisCache):
+            return _redis_count(counts, cache_key, 1, self.window)
         if counts.add(cache_key, 1, self.window):
             return 1
         try:
@@ -51,10 +65,38 @@ class RateLimit:
             counts.add(cache_key, 1, self.window)
             return 1
 
+    def _undo(self, counts, cache_key):
+        if isinstance(counts, RedisCache):
+            _redis_count(counts, cache_key, -1, self.window)
+            return
+        try:
+            if counts.decr(cache_key) <= 0:
+                counts.delete(cache_key)
+        except ValueError:  # nothing counted (or expired)
+            pass
+
     @staticmethod
     def _counted(operation):
         with outage_raised():
             try:
-                return operation(cache)
+                return operation(caches["default"])
             except RedisError:
                 return operation(_local_counts)
+
+
+# KEYS[1] += ARGV[1]; the key expires ARGV[2] seconds after it was first counted, and is gone at zero.
+_COUNT_SCRIPT = """
+local count = redis.call('INCRBY', KEYS[1], ARGV[1])
+if count <= 0 then
+    redis.call('DEL', KEYS[1])
+elseif redis.call('TTL', KEYS[1]) < 0 then
+    redis.call('EXPIRE', KEYS[1], ARGV[2])
+end
+return count
+"""
+
+
+def _redis_count(counts, cache_key, delta, window):
+    key = counts.make_and_validate_key(cache_key)
+    client = counts._cache.get_client(key, write=True)
+    return max(int(client.eval(_COUNT_SCRIPT, 1, key, delta, window)), 0)

@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .admin_login import ThrottledLoginView
+from .admin_login import ThrottledLoginView, ThrottledPasswordResetView, sign_out
 from .search.views import search
 from .sitemaps import PageSitemap
 from .views import healthz, robots_txt
@@ -15,7 +15,10 @@ from .views import healthz, robots_txt
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's own: sign-in and reset limited (portal.admin_login), sign-out by POST only.
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    path("admin/logout/", sign_out, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

@@ -177,6 +177,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Every sign-in is counted per account and per address before its password is checked, and
+# refused unchecked over either limit (portal.admin_login). (attempts, seconds): strict per
+# account, generous per address, so that staff behind one office address do not lock each other out.
+AUTHENTICATION_BACKENDS = [
+    "portal.admin_login.SignInLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+ADMIN_LOGIN_ACCOUNT_RATE = (5, 15 * 60)
+ADMIN_LOGIN_ADDRESS_RATE = (30, 15 * 60)
+# Password reset emails: per address asked for, and per client address.
+ADMIN_PASSWORD_RESET_EMAIL_RATE = (3, 60 * 60)
+ADMIN_PASSWORD_RESET_ADDRESS_RATE = (10, 60 * 60)
+
 # Languages are declared here once; templates, URLs, the sitemap and the translated
 # model fields all derive from this list.
 LANGUAGE_CODE = "en"

@@ -28,14 +28,27 @@ def test_admin_login_is_refused_after_five_failures_from_one_address(client, dja
     assert "_auth_user_id" not in client.session
 
 
-def test_other_addresses_can_still_sign_in(client, django_user_model):
+def test_other_accounts_at_the_same_address_can_still_sign_in(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    django_user_model.objects.create_superuser("colleague", "colleague@example.org", "own-password")
+    for _attempt in range(5):
+        sign_in(client, "wrong")
+
+    response = client.post(
+        "/admin/login/", {"username": "colleague", "password": "own-password"}, REMOTE_ADDR="203.0.113.7"
+    )
+
+    assert response.status_code == 302
+
+
+def test_the_blocked_account_is_refused_from_other_addresses_too(client, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
     for _attempt in range(5):
         sign_in(client, "wrong")
 
     response = sign_in(client, "right-password", address="198.51.100.1")
 
-    assert response.status_code == 302
+    assert response.status_code == 429
 
 
 def test_a_successful_login_clears_earlier_failures(client, django_user_model):
