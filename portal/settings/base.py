@@ -262,6 +262,8 @@ LOGGING = {
     "loggers": {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # qpdf's notes on the PDFs it reads (pressroom.uploads), and a line at every start.
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
@@ -288,7 +290,10 @@ CNS_FEEDBACK_RATE_WINDOW = int(os.environ.get("CNS_FEEDBACK_RATE_WINDOW", "3600"
 # Journalists' credential scans: outside MEDIA_ROOT, served only through a permission-checked admin view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 PRESSROOM_CREDENTIAL_MAX_BYTES = int(os.environ.get("PRESSROOM_CREDENTIAL_MAX_BYTES", str(5 * 1024 * 1024)))
-PRESSROOM_CREDENTIAL_MAX_PIXELS = 40_000_000
+# Decoding costs memory and time by the pixel (a 154 KB PNG of 6300 x 6300 takes 150 MB and 2.5 s),
+# so larger images are refused from their header, before decoding: 16 million is a 12-16 MP phone
+# photo or an A4 page scanned at 400 dpi, some 50 MB to decode.
+PRESSROOM_CREDENTIAL_MAX_PIXELS = 16_000_000
 # (requests, seconds) per client address, counted in the shared cache. Registrations stored
 # count against the first; every send (valid or not, each one an upload to check) against the
 # second, which only a script reaches: a journalist correcting a long form sends it a few times.
