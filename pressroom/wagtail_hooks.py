@@ -16,7 +16,8 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView, InspectView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -76,6 +77,8 @@ class RegistrationIndexView(SpreadsheetSafeExportMixin, IndexView):
 class ReviewableRegistrationMixin:
     """Opens only registrations that staff may review: confirmed, and (when editing) not erased.
 
+    Every view of one registration uses it (inspect, edit, delete, history, usage): an
+    unconfirmed registration is missing for all of them, as it is for the credential download.
     Wagtail looks the object up before it checks permissions, so the permission is checked
     here first: without it, every ID gets the same refusal, and nobody can tell which
     registrations exist or are still unconfirmed.
@@ -83,10 +86,10 @@ class ReviewableRegistrationMixin:
 
     hide_erased = False
 
-    def get_object(self, queryset=None):
+    def get_object(self, *args, **kwargs):
         if not self._may_open():
             raise PermissionDenied
-        registration = super().get_object(queryset)
+        registration = super().get_object(*args, **kwargs)
         if registration.status == JournalistRegistration.Status.UNCONFIRMED or (
             self.hide_erased and registration.erased_at
         ):
@@ -111,6 +114,18 @@ class RegistrationEditView(ReviewableRegistrationMixin, EditView):
         if new_status != registration.status:
             registration.change_status(new_status, by=self.request.user, reason=reason)
         return registration
+
+
+class RegistrationDeleteView(ReviewableRegistrationMixin, DeleteView):
+    pass
+
+
+class RegistrationHistoryView(ReviewableRegistrationMixin, HistoryView):
+    pass
+
+
+class RegistrationUsageView(ReviewableRegistrationMixin, UsageView):
+    pass
 
 
 class RegistrationInspectView(ReviewableRegistrationMixin, InspectView):
@@ -178,6 +193,9 @@ class JournalistRegistrationViewSet(ModelViewSet):
     index_view_class = RegistrationIndexView
     edit_view_class = RegistrationEditView
     inspect_view_class = RegistrationInspectView
+    delete_view_class = RegistrationDeleteView
+    history_view_class = RegistrationHistoryView
+    usage_view_class = RegistrationUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
@@ -230,7 +248,8 @@ def credential_download(request, pk):
     """The press card scan, as an attachment, for press officers only."""
     if not user_may_review(request.user):
         raise PermissionDenied
-    registration = get_object_or_404(JournalistRegistration, pk=pk)
+    # As in the admin's views: an unconfirmed registration is not there for staff.
+    registration = get_object_or_404(JournalistRegistration.objects.confirmed(), pk=pk)
     if not registration.credential:
         raise Http404
     extension = registration.credential.name.rsplit(".", 1)[-1]
