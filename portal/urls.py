@@ -12,6 +12,8 @@ from .search.views import search
 from .sitemaps import PageSitemap
 from .views import healthz, robots_txt
 
+handler400 = "portal.views.bad_request"  # and 413 for a body too large (portal.views.TOO_LARGE)
+handler403 = "portal.views.permission_denied"
 handler500 = "portal.views.server_error"
 
 urlpatterns = [

@@ -1,9 +1,11 @@
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -64,3 +66,47 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+# What Django raises while reading a body that is too large or has too many parts: a
+# SuspiciousOperation, so Django's answer would be a 400.
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def _visitor_language(request):
+    """The language of the address (/zh-hans/...), else the one LocaleMiddleware chose, else the browser's.
+
+    An error page may be rendered before LocaleMiddleware ran (a Host header that is not allowed
+    fails in the first middleware that reads it): the active language is then whatever this
+    thread served last, so it is chosen again here, from the request alone.
+    """
+    return (
+        translation.get_language_from_path(request.path_info)
+        or getattr(request, "LANGUAGE_CODE", None)
+        or translation.get_language_from_request(request)
+    )
+
+
+def _error_page(request, template, status):
+    """The site's own page for a refused request, in the visitor's language.
+
+    The templates (error_page.html) read nothing from the database and nothing the request might
+    not have (its host), so the page is shown for requests that never reached a view.
+    """
+    with translation.override(_visitor_language(request)):
+        return HttpResponse(loader.render_to_string(template, request=request), status=status)
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, TOO_LARGE):
+        return _error_page(request, "413.html", status=413)
+    return _error_page(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (settings CSRF_FAILURE_VIEW); `reason` is for logs only."""
+    return _error_page(request, "403_csrf.html", status=403)

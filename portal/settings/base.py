@@ -23,6 +23,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A form refused for its CSRF token gets the site's own page, in the visitor's language.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 # wagtail_modeltranslation and its command overrides must precede every app that
 # subclasses Page, or loading fails with "Model Page cannot be registered after its subclass".
