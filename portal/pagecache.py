@@ -9,13 +9,27 @@ So does saving or deleting a snippet (townships, topics, service platforms), a s
 
 Pages are also filed under the release that rendered them (portal.release), so a new
 release never serves a page that the old code rendered.
+
+A page is keyed by its path and its query string, and stored only if the page read every
+parameter of that query string (request.GET.get(), getlist(), [] or `in`): a parameter no page
+reads (`?utm_source=`, `?x=1`, a fuzzer's) never makes an entry of its own, while a listing's
+filters and pages (`?topic=`, `?page=`) are cached as before. Pages declare nothing: what they
+read is what they use. The query string in the key is put in one order (`?b=2&a=1` is `?a=1&b=2`)
+and hashed, so a long one does not make a long key. Values of a parameter that a page reads are
+as many as visitors send (`?page=`, a search): the cache's memory limit and eviction bound those
+(see the README on Redis).
 """
+
+import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import QueryDict
 from django.utils.cache import get_max_age, patch_response_headers
+from django.utils.encoding import escape_uri_path
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, Site
@@ -43,6 +57,54 @@ def start_new_generation(**kwargs):
         cache.add(GENERATION_KEY, 2, None)
 
 
+class ReadParameters(QueryDict):
+    """A request's query parameters that note which of them the page read, one by one (`read`).
+
+    Reading them all at once (iterating, items(), copy(), urlencode(): what `{% querystring %}`
+    does to carry them into links) is not using them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read = set()
+
+    @classmethod
+    def of(cls, query):
+        parameters = cls(mutable=True, encoding=query.encoding)
+        for name, values in query.lists():
+            parameters.setlist(name, values)
+        parameters._mutable = False
+        return parameters
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self.read.add(key)
+        return super().getlist(key, default)
+
+    def all_read(self):
+        return self.read.issuperset(self.keys())
+
+
+def cache_key(request):
+    """The key of the page at this address: release, content generation, host, path, query."""
+    # Parameters in the order of their names; the values of one, in the order sent (getlist()).
+    query = urlencode([(name, value) for name, values in sorted(request.GET.lists()) for value in values])
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32] if query else "-"
+    path = escape_uri_path(request.path)
+    return f"pagecache:{current_release()}:{current_generation()}:{request.get_host()}:{path}:{digest}"
+
+
 class AnonymousPageCacheMiddleware:
     """Serves GET requests of visitors without a session from the cache."""
 
@@ -53,18 +115,22 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.PAGE_CACHE_SECONDS
         if not timeout or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"pagecache:{current_release()}:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+        key = cache_key(request)
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
+        request.GET = parameters = ReadParameters.of(request.GET)
         response = self.get_response(request)
         if self._cacheable_response(response):
-            patch_response_headers(response, cache_timeout=min(timeout, 60))
             if getattr(response, "render", None) and not response.is_rendered:
                 response.render()
-            cache.set(key, response, timeout)
-            response["X-Page-Cache"] = "miss"
+            # A parameter that neither the view nor its template read did not make this page: it
+            # gets no entry of its own.
+            if parameters.all_read():
+                patch_response_headers(response, cache_timeout=min(timeout, 60))
+                cache.set(key, response, timeout)
+                response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
