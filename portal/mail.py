@@ -4,7 +4,7 @@ Django's EMAIL_BACKEND is `QueuedEmailBackend`: sending a message (ours, Wagtail
 notices, a password reset) stores it as a `deliver_email` task in the site's database, inside
 the transaction of whatever it is about, so a visitor's answer never waits for or depends on
 the mail server, and a message is never lost when the server is away. The worker
-(`manage.py db_worker`) delivers it through EMAIL_DELIVERY_BACKEND and, while the server
+(`manage.py run_worker`) delivers it through EMAIL_DELIVERY_BACKEND and, while the server
 refuses for now or cannot be reached, tries again with growing pauses.
 """
 

@@ -2,7 +2,7 @@
 
 Each machine is a gunicorn server with nginx in front of it, started from the production
 site file (deploy/nginx/portal.conf, see tests/nginx.py); one background worker sends the
-mail of both (`manage.py db_worker`). All of them run the production settings from the same
+mail of both (`manage.py run_worker`). All of them run the production settings from the same
 PostgreSQL test database and the same Redis, with collected (hashed, compressed) static
 files. Clients speak to the nginx servers as the load balancer would: plain HTTP on loopback,
 with X-Forwarded-Proto: https and each visitor's own address in X-Forwarded-For. nginx

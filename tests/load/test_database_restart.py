@@ -144,6 +144,7 @@ def test_the_site_reports_the_outage_and_recovers_by_itself_when_postgresql_rest
     settled = traffic.between(max(recovered.values()) + 1, after)
     assert settled and all(s.status == 200 for s in settled), [s for s in settled if s.status != 200][:5]
     assert [server.process.pid for server in stack.servers] == pids and all(s.running() for s in stack.servers)
+    assert stack.worker.running(), "the worker stopped with the database"
 
     resident = Visitor("10.3.2.1")
     fields = resident.form_fields(b, "/en/cns/feedback/", "main form[method=post]")
