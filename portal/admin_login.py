@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.account import LoginView, LogoutView, PasswordResetView
 
-from .ratelimit import RateLimit, client_address
+from .ratelimit import RateLimit, client_key
 
 
 def account_limit():
@@ -51,7 +51,7 @@ class SignInLimitBackend:
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None or not username:
             return None
-        account, address = account_key(username), client_address(request)
+        account, address = account_key(username), client_key(request)
         per_account, per_address = account_limit(), address_limit()
         if per_account.hit(account) > per_account.limit:
             request.sign_in_refused = True
@@ -98,7 +98,7 @@ class ThrottledPasswordResetView(PasswordResetView):
         over_address = RateLimit("password-reset-address", *settings.ADMIN_PASSWORD_RESET_ADDRESS_RATE)
         if (
             over_email.hit(hashlib.sha256(email.encode()).hexdigest()) > over_email.limit
-            or over_address.hit(client_address(self.request)) > over_address.limit
+            or over_address.hit(client_key(self.request)) > over_address.limit
         ):
             form.add_error(None, _("Too many password reset requests. Please try again later."))
             return self.render_to_response(self.get_context_data(form=form), status=429)

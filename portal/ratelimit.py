@@ -2,23 +2,30 @@
 
 Each hit is one atomic increment that returns the new count, so parallel requests each get their
 own number: with a limit of 5, exactly 5 of 24 simultaneous requests see a count within it. On
-Redis the increment and the window's expiry are one script (Django's `incr` checks that the key
-exists and then increments it: a key that expires in between would come back without expiry and
-count for ever). Local memory (development, tests, an outage's fallback) increments under its lock.
+Redis ("ratelimit" cache) the increment and the window's expiry are one script, run through
+django-redis' raw client, so a count never stays without expiry (add() then incr() are two steps,
+and the key may expire between them). That cache raises Redis' errors instead of answering as an
+empty cache: while Redis is unreachable each process counts in its own memory, as development and
+tests always do. A visitor counts by IPv4 address or by IPv6 /64 (one subscriber's usual share).
 """
 
+import ipaddress
+import logging
+
+from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 
-from .cache import outage_raised
+logger = logging.getLogger(__name__)
 
 # Where this process counts while the shared cache is unreachable: each app server then
 # allows the limit on its own, a looser limit than the shared one but never none at all.
 _local_counts = LocMemCache("ratelimit-fallback", {"MAX_ENTRIES": 10_000})
+
+IPV6_PREFIX_LENGTH = 64
 
 
 def client_address(request):
@@ -29,6 +36,26 @@ def client_address(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request):
+    """What the rate limits count a visitor by: the IPv4 address (an IPv4-mapped IPv6 address
+    counts as its IPv4 address), or the IPv6 /64 network. Anything else counts as itself."""
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.IPv6Network((ip, IPV6_PREFIX_LENGTH), strict=False))
+
+
+def _shared_counts():
+    # Settings with a single cache (the test settings) count in it.
+    return caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
 
 
 class RateLimit:
@@ -75,13 +102,12 @@ class RateLimit:
         except ValueError:  # nothing counted (or expired)
             pass
 
-    @staticmethod
-    def _counted(operation):
-        with outage_raised():
-            try:
-                return operation(caches["default"])
-            except RedisError:
-                return operation(_local_counts)
+    def _counted(self, operation):
+        try:
+            return operation(_shared_counts())
+        except RedisError as error:
+            logger.warning("Rate limit %r counted in this process only, Redis failed: %s", self.scope, error)
+            return operation(_local_counts)
 
 
 # KEYS[1] += ARGV[1]; the key expires ARGV[2] seconds after it was first counted, and is gone at zero.
@@ -97,6 +123,5 @@ return count
 
 
 def _redis_count(counts, cache_key, delta, window):
-    key = counts.make_and_validate_key(cache_key)
-    client = counts._cache.get_client(key, write=True)
-    return max(int(client.eval(_COUNT_SCRIPT, 1, key, delta, window)), 0)
+    client = counts.client.get_client(write=True)
+    return max(int(client.eval(_COUNT_SCRIPT, 1, counts.make_key(cache_key), delta, window)), 0)

@@ -2,7 +2,7 @@
 
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from .ratelimit import RateLimit, client_address
+from .ratelimit import RateLimit, client_key
 
 
 def route_url(page, name, *args, **kwargs):
@@ -29,6 +29,6 @@ def render(request, page, template, context=None, *, trail=(), status=200, priva
 
 
 def over_rate(request, scope, rate):
-    """Counts this request against the client's address; True once it went over `rate` (requests, seconds)."""
+    """Counts this request against the client (address, or IPv6 /64); True once over `rate` (requests, seconds)."""
     limit = RateLimit(scope, *rate)
-    return limit.hit(client_address(request)) > limit.limit
+    return limit.hit(client_key(request)) > limit.limit

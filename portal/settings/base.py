@@ -132,17 +132,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # whenever one is configured.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        # A cache that hangs must not hang the site: give up quickly.
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-            # A cache that hangs must not hang the site: give up quickly (see portal.cache).
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        # The cache is an accelerator, not a dependency: while Redis is unreachable it answers
+        # as an empty cache, so pages are served uncached and publishing works.
+        "default": {**_redis, "OPTIONS": {**_redis["OPTIONS"], "IGNORE_EXCEPTIONS": True}},
+        # An empty answer would let every attempt through: the rate limits need the error, to
+        # count in each process's memory instead (portal.ratelimit).
+        "ratelimit": _redis,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Both in one store, as they share one Redis in production (clearing either clears both).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+# Operators must notice an outage that the page cache hides from visitors.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.shared_cache"
 
 # Pages load nothing from other hosts (often unreachable from mainland China) and run
 # no inline script. The Wagtail admin, which needs inline script, has its own below (portal.csp).

@@ -11,13 +11,16 @@ from portal.ratelimit import _local_counts
 
 pytestmark = pytest.mark.django_db
 
-# Nothing listens on the discard port, so every cache call is refused at once.
+# Nothing listens on port 1, so every cache call is refused at once. The two caches as the
+# settings make them for a REDIS_URL (tests/portal/test_settings.py checks that they do).
+UNREACHABLE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+}
 UNREACHABLE_REDIS = {
-    "default": {
-        "BACKEND": "portal.cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
+    "default": {**UNREACHABLE, "OPTIONS": {**UNREACHABLE["OPTIONS"], "IGNORE_EXCEPTIONS": True}},
+    "ratelimit": UNREACHABLE,
 }
 
 
@@ -30,18 +33,19 @@ def redis_down(settings):
     _local_counts.clear()
 
 
-def test_pages_are_served_uncached_and_the_outage_is_logged(client, home, caplog, monkeypatch):
+def test_pages_are_served_uncached_and_the_outage_is_logged(client, home, caplog):
     StandardPageFactory(parent=home, slug="about", title_en="About us")
 
-    with caplog.at_level(logging.ERROR, logger="portal.cache"):
-        monkeypatch.setattr("portal.cache._last_logged", 0.0)
+    with caplog.at_level(logging.ERROR, logger="portal.shared_cache"):
         response = client.get("/en/about/")
     again = client.get("/en/about/")
 
     assert response.status_code == again.status_code == 200
     assert "About us" in again.content.decode()
     assert again["X-Page-Cache"] == "miss"
-    assert "Shared cache unreachable" in caplog.text
+    outage = [record for record in caplog.records if record.name == "portal.shared_cache"]
+    assert outage and all(record.levelno == logging.ERROR for record in outage)
+    assert "127.0.0.1:1" in caplog.text  # the log says which Redis failed
 
 
 def test_publishing_still_works(home):
@@ -84,18 +88,20 @@ def test_admin_sign_in_is_still_refused_after_five_failures(client, django_user_
     assert "_auth_user_id" not in client.session
 
 
-def test_feedback_is_still_limited_per_address(client, home, settings):
+def test_feedback_is_still_limited_per_address(client, home, settings, caplog):
     settings.CNS_FEEDBACK_RATE_LIMIT = 2
     CNSHomePageFactory(parent=home)
     topic = FeedbackTopicFactory(name_en="Transport")
 
-    statuses = [
-        client.post(
-            "/en/cns/feedback/",
-            {"topic": topic.pk, "message": f"Message number {number} about the bus stops.", "consent": "on"},
-        ).status_code
-        for number in range(3)
-    ]
+    with caplog.at_level(logging.WARNING, logger="portal.ratelimit"):
+        statuses = [
+            client.post(
+                "/en/cns/feedback/",
+                {"topic": topic.pk, "message": f"Message number {number} about the bus stops.", "consent": "on"},
+            ).status_code
+            for number in range(3)
+        ]
 
     assert statuses == [302, 302, 429]
     assert Feedback.objects.count() == 2
+    assert "counted in this process only" in caplog.text

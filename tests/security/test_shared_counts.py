@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from portal.ratelimit import RateLimit
 from tests.processes import REDIS_URL, forget_cache, redis_answers
@@ -15,20 +15,23 @@ pytestmark = pytest.mark.skipif(not redis_answers(), reason=f"no Redis answers a
 
 @pytest.fixture
 def shared_cache(settings):
+    """The rate limits' cache on the real Redis, configured as production configures it."""
     prefix = f"test-counts-{uuid.uuid4().hex[:8]}"
+    redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
     settings.CACHES = {
-        "default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+        "default": {**redis, "OPTIONS": {"IGNORE_EXCEPTIONS": True}},
+        "ratelimit": redis,
     }
-    yield cache
+    yield caches["ratelimit"]
     forget_cache(prefix)
 
 
 def raw_key(shared_cache, limit, key):
-    return shared_cache.make_and_validate_key(limit._key(key))
+    return shared_cache.make_key(limit._key(key))
 
 
-def redis_client(shared_cache, key):
-    return shared_cache._cache.get_client(key, write=True)
+def redis_client(shared_cache):
+    return shared_cache.client.get_client(write=True)
 
 
 def test_parallel_hits_each_get_their_own_count(shared_cache):
@@ -48,17 +51,25 @@ def test_parallel_hits_each_get_their_own_count(shared_cache):
 
     assert sorted(counts) == list(range(1, 25))
     key = raw_key(shared_cache, limit, "root")
-    assert 0 < redis_client(shared_cache, key).ttl(key) <= 60
+    assert 0 < redis_client(shared_cache).ttl(key) <= 60
+
+
+def test_the_count_is_in_redis_not_in_this_process(shared_cache):
+    limit = RateLimit("shared", limit=5, window=60)
+    limit.hit("office")
+    limit.hit("office")
+
+    assert int(redis_client(shared_cache).get(raw_key(shared_cache, limit, "office"))) == 2
 
 
 def test_a_count_left_without_expiry_gets_one_at_the_next_hit(shared_cache):
-    # What INCR leaves when the key expired between Django's EXISTS and INCRBY: a count for ever.
+    # What a count set without expiry (or an older release's increment) leaves: a count for ever.
     limit = RateLimit("eternal", limit=5, window=60)
     key = raw_key(shared_cache, limit, "root")
-    redis_client(shared_cache, key).set(key, 3)
+    redis_client(shared_cache).set(key, 3)
 
     assert limit.hit("root") == 4
-    assert 0 < redis_client(shared_cache, key).ttl(key) <= 60
+    assert 0 < redis_client(shared_cache).ttl(key) <= 60
 
 
 def test_taking_back_a_hit_never_goes_below_zero(shared_cache):
