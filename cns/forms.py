@@ -3,7 +3,7 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import FilterForm, FormKit, HoneypotForm, SentOnceForm
+from portal.forms import FilterForm, FormKit, HoneypotForm, MinVisibleLengthValidator, SentOnceForm
 
 from .models import Audience, Feedback, FeedbackTopic, GuideCategory, Township
 from .models.feedback import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
@@ -59,7 +59,7 @@ class FeedbackForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):
             for validator in message.validators
             if not isinstance(validator, (MinLengthValidator, MaxLengthValidator))
         ] + [
-            MinLengthValidator(
+            MinVisibleLengthValidator(
                 MESSAGE_MIN_LENGTH,
                 message=_("Please write at least %(limit_value)d characters (you wrote %(show_value)d)."),
             ),

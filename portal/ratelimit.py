@@ -53,11 +53,6 @@ def client_key(request):
     return str(ipaddress.IPv6Network((ip, IPV6_PREFIX_LENGTH), strict=False))
 
 
-def _shared_counts():
-    # Settings with a single cache (the test settings) count in it.
-    return caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
-
-
 class RateLimit:
     """At most `limit` hits per key within `window` seconds."""
 
@@ -104,7 +99,7 @@ class RateLimit:
 
     def _counted(self, operation):
         try:
-            return operation(_shared_counts())
+            return operation(caches["ratelimit"])
         except RedisError as error:
             logger.warning("Rate limit %r counted in this process only, Redis failed: %s", self.scope, error)
             return operation(_local_counts)

@@ -39,6 +39,15 @@ def send_confirmation_email(registration, pressroom, token):
     _send(registration, subject, "confirm", {"confirm_url": confirm_url, "days": days})
 
 
+def send_already_registered_email(registration, pressroom):
+    """Tells the owner of an address that someone registered with it again while `registration`
+    is with the press officers: the form itself answers every registration alike."""
+    with translation.override(registration.language):
+        subject = _("Your registration %(reference)s is already with us") % {"reference": registration.reference}
+        status_url = pressroom_route_url(pressroom, "status")
+    _send(registration, subject, "already_registered", {"status_url": status_url})
+
+
 def send_status_email(registration):
     """Tells the journalist the status their registration has just reached."""
     # By name: the page's module imports the registration model, which imports this one.

@@ -1,22 +1,16 @@
 import re
-import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import FormKit, HoneypotField, HoneypotForm, SentOnceForm
+from portal.forms import FormKit, HoneypotForm, SentOnceForm
 
 from .models import InterviewRequest, JournalistRegistration
 from .uploads import clean_credential
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()\-.]{4,38}$")
-
-
-def reject_control_characters(value):
-    if any(unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} and char not in "\n\t" for char in value):
-        raise ValidationError(_("This field contains characters that are not allowed."), code="control")
 
 
 class RegistrationForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):
@@ -62,8 +56,6 @@ class RegistrationForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):
         for name, field in self.fields.items():
             if name in autocomplete:
                 field.widget.attrs["autocomplete"] = autocomplete[name]
-            if isinstance(field, forms.CharField) and not isinstance(field, HoneypotField):
-                field.validators.append(reject_control_characters)
         self.fields["email"].widget.attrs["spellcheck"] = "false"
         # The errors above the form come in the page's order.
         self.order_fields([name for _legend, names in self.FIELDSETS for name in names])
@@ -74,25 +66,9 @@ class RegistrationForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):
         return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        existing = JournalistRegistration.objects.pending().filter(email=email).first()
-        if existing is not None and not (
-            existing.status == existing.Status.UNCONFIRMED and existing.confirmation_expired()
-        ):
-            if existing.status == existing.Status.UNCONFIRMED:
-                raise ValidationError(
-                    _(
-                        "A registration with this email address is waiting for confirmation. Please use the link in the email we sent you."
-                    ),
-                    code="pending",
-                )
-            raise ValidationError(
-                _(
-                    "A registration with this email address is already being handled. You can check its status with your reference number."
-                ),
-                code="pending",
-            )
-        return email
+        # Whether this address has registered before is never told here (anyone could ask about
+        # anyone): the view answers every valid form alike and tells the address's owner by email.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -119,8 +95,6 @@ class InterviewRequestForm(FormKit, forms.ModelForm):
     def __init__(self, *args, number=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.legend = _("Interview request %(number)s") % {"number": number} if number else ""
-        for field in self.fields.values():
-            field.validators.append(reject_control_characters)
 
 
 class InterviewRequests(BaseInlineFormSet):
@@ -129,6 +103,11 @@ class InterviewRequests(BaseInlineFormSet):
         "too_few_forms": _("Add at least one interview request."),
         "too_many_forms": _("You can send at most five interview requests at once."),
     }
+
+    def initial_form_count(self):
+        # The public form only ever adds requests: a forged INITIAL_FORMS (say -1) must not make
+        # Django validate forms it then leaves unsaved.
+        return 0
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "number": None if index is None else index + 1}
@@ -142,6 +121,7 @@ InterviewRequestFormSet = inlineformset_factory(
     extra=2,
     min_num=1,
     max_num=5,
+    absolute_max=5,  # a forged TOTAL_FORMS of thousands is refused without building the forms
     validate_min=True,
     validate_max=True,
     can_delete=False,
@@ -166,3 +146,14 @@ class StatusLookupForm(FormKit, forms.Form):
             .filter(reference=self.cleaned_data["reference"], email=self.cleaned_data["email"], erased_at__isnull=True)
             .first()
         )
+
+
+class WithdrawForm(StatusLookupForm):
+    """The button under a registration's status that withdraws it: the lookup sent again, hidden."""
+
+    action = forms.CharField(widget=forms.HiddenInput, initial="withdraw")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in ("reference", "email"):
+            self.fields[field].widget = forms.HiddenInput()

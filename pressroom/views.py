@@ -13,11 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.listings import ListingPaginator, rows_between
+from portal.ratelimit import RateLimit
 from portal.routes import over_rate, render, route_url
 
 from . import emails
 from .filters import ReleaseFilter
-from .forms import InterviewRequestFormSet, RegistrationForm, StatusLookupForm
+from .forms import InterviewRequestFormSet, RegistrationForm, StatusLookupForm, WithdrawForm
 from .models.conferences import keep_status_fresh
 from .models.registration import JournalistRegistration, RegistrationStatusChange, hash_token
 
@@ -118,59 +119,83 @@ def register(request, page):
 
 
 class Outcome(enum.Enum):
-    STORED = "stored"  # now, or by an earlier send of the same form
+    STORED = "stored"  # or answered as if stored: every valid form gets the same answer
     INVALID = "invalid"
     TOO_MANY = "too many"  # valid, but this address has registered enough for now
 
 
 def _register_once(request, page, form, formset):
     """Stores the registration, unless an earlier send of this same form was stored (a double
-    click, a retry after a slow answer), even one still in progress a moment ago."""
-    if form.is_valid() and formset.is_valid():
-        if form.already_stored():
-            return Outcome.STORED
-        if over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
-            return Outcome.TOO_MANY
+    click, a retry after a slow answer), even one still in progress a moment ago.
+
+    Whatever this address has registered before, a valid form gets the one answer "check your
+    email", so that nobody learns from the form whether a named journalist registered; the
+    owner of the address learns the rest from the email.
+    """
+    if not (form.is_valid() and formset.is_valid()):
+        return Outcome.INVALID
+    if form.already_stored():
+        return Outcome.STORED
+    if over_rate(request, "pressroom-register", settings.PRESSROOM_REGISTRATION_RATE):
+        return Outcome.TOO_MANY
+    email = form.cleaned_data["email"]
+    emails_to_address = RateLimit("pressroom-register-email", *settings.PRESSROOM_REGISTRATION_EMAIL_RATE)
+    if emails_to_address.hit(email) > emails_to_address.limit:
+        logger.info("Pressroom registration for an address that had enough emails this hour; dropped.")
+        return Outcome.STORED
+    for _attempt in range(2):
         try:
-            registration = _save_registration(request, page, form, formset)
+            registration = _save_or_tell_owner(page, form, formset)
         except IntegrityError:
             if form.already_stored():
                 return Outcome.STORED
-            form.add_error("email", _("A registration with this email address is already being handled."))
-            return Outcome.INVALID
-        logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
+            continue  # a registration for the address got in meanwhile: decide again, seeing it
+        if registration is not None:
+            logger.info("Pressroom registration %s created, awaiting confirmation.", registration.pk)
         return Outcome.STORED
-    # The email check refuses the address that an earlier send of this same form registered.
-    return Outcome.STORED if form.already_stored() else Outcome.INVALID
+    raise IntegrityError("A pressroom registration kept colliding with another for its address.")
 
 
-def _save_registration(request, page, form, formset):
+def _save_or_tell_owner(page, form, formset):
+    """The new registration; or None when the address's registration is already with the press
+    officers, whose owner is told by email instead.
+
+    An unconfirmed registration for the address gives way to the new one, so that nobody can hold
+    a journalist's address by registering it first: only its owner can confirm either."""
+    email = form.cleaned_data["email"]
     with transaction.atomic():
-        for stale in JournalistRegistration.objects.expired_unconfirmed().filter(email=form.cleaned_data["email"]):
-            if stale.credential:
-                stale.credential.delete(save=False)
-            stale.delete()
-        registration = form.save(commit=False)
-        registration.language = get_language()
-        registration.consent_at = timezone.now()
-        registration.submission_key = form.cleaned_data["submission_key"]
-        registration.credential_content_type = form.credential_content_type
-        upload = form.cleaned_data["credential_upload"]
-        registration.credential.save(upload.name, upload, save=False)
-        token = registration.issue_confirmation_token()
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            registration.credential.delete(save=False)
-            raise
-        formset.instance = registration
-        formset.save()
-        RegistrationStatusChange.objects.create(
-            registration=registration, from_status="", to_status=registration.status, changed_at=registration.created_at
-        )
-        # Queued in the same transaction: the registration and its email are stored together or not at all.
-        emails.send_confirmation_email(registration, page, token)
+        earlier = JournalistRegistration.objects.pending().select_for_update().filter(email=email)
+        handled = earlier.exclude(status=JournalistRegistration.Status.UNCONFIRMED).first()
+        if handled is not None:
+            emails.send_already_registered_email(handled, page)
+            return None
+        for unconfirmed in earlier:  # expired or not
+            unconfirmed.delete_unconfirmed()
+        return _save_registration(page, form, formset)
+
+
+def _save_registration(page, form, formset):
+    registration = form.save(commit=False)
+    registration.language = get_language()
+    registration.consent_at = timezone.now()
+    registration.submission_key = form.cleaned_data["submission_key"]
+    registration.credential_content_type = form.credential_content_type
+    upload = form.cleaned_data["credential_upload"]
+    registration.credential.save(upload.name, upload, save=False)
+    token = registration.issue_confirmation_token()
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        registration.credential.delete(save=False)
+        raise
+    formset.instance = registration
+    formset.save()
+    RegistrationStatusChange.objects.create(
+        registration=registration, from_status="", to_status=registration.status, changed_at=registration.created_at
+    )
+    # Queued in the same transaction: the registration and its email are stored together or not at all.
+    emails.send_confirmation_email(registration, page, token)
     return registration
 
 
@@ -199,13 +224,21 @@ def register_confirm(request, page, token):
     return render(request, page, "pressroom/register_confirm.html", {}, trail=trail, private=True)
 
 
+def _over_reference_rate(form):
+    """Counts a lookup against the reference it names: guesses at one reference's email address
+    are stopped whichever addresses they come from."""
+    reference = str(form.data.get("reference", "")).strip().upper()[:20]
+    lookups = RateLimit("pressroom-status-reference", *settings.PRESSROOM_STATUS_REFERENCE_RATE)
+    return bool(reference) and lookups.hit(reference) > lookups.limit
+
+
 def status(request, page):
     trail = [(_("Registration status"), route_url(page, "status"))]
     registration = None
     response_status = 200
     if request.method == "POST":
         form = StatusLookupForm(request.POST)
-        if over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE):
+        if over_rate(request, "pressroom-status", settings.PRESSROOM_STATUS_RATE) or _over_reference_rate(form):
             # Every lookup counts, found or not: the limit is what stops guessing references.
             form.add_error(
                 None, _("Many lookups have come from your network in a short time. Please try again in an hour.")
@@ -224,10 +257,11 @@ def status(request, page):
             response_status = 400
     else:
         form = StatusLookupForm()
+    can_withdraw = registration is not None and registration.can_be_withdrawn
     context = {
         "form": form,
         "registration": registration,
-        "can_withdraw": registration is not None and registration.can_be_withdrawn,
+        "withdraw_form": WithdrawForm(initial=form.cleaned_data) if can_withdraw else None,
         "register_url": route_url(page, "register"),
     }
     return render(request, page, "pressroom/status.html", context, status=response_status, trail=trail, private=True)

@@ -16,3 +16,16 @@ class SearchForm(FilterForm):
     )
     section = forms.CharField(required=False)
     page = forms.CharField(required=False)
+
+
+class HeaderSearchForm(SearchForm):
+    """The search box in every page's header: the results page's query field, on one line with
+    its button (templates/search/header_form.html), its label for screen readers only."""
+
+    section = None
+    page = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="site-search-%s", **kwargs)
+        query = self.fields["q"]
+        query.widget.attrs.update({"class": "site-search__input", "autocomplete": "off", "placeholder": query.label})

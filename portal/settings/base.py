@@ -315,8 +315,9 @@ CLOCK_JOBS = [
 CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
 
 # City News Service
-# Resident feedback: at most this many messages per client address per window (seconds).
-CNS_FEEDBACK_RATE_LIMIT = int(os.environ.get("CNS_FEEDBACK_RATE_LIMIT", "5"))
+# Resident feedback: at most this many messages per client address per window (seconds);
+# a community centre's residents share one address.
+CNS_FEEDBACK_RATE_LIMIT = int(os.environ.get("CNS_FEEDBACK_RATE_LIMIT", "60"))
 CNS_FEEDBACK_RATE_WINDOW = int(os.environ.get("CNS_FEEDBACK_RATE_WINDOW", "3600"))
 
 # Pressroom
@@ -327,12 +328,17 @@ PRESSROOM_CREDENTIAL_MAX_BYTES = int(os.environ.get("PRESSROOM_CREDENTIAL_MAX_BY
 # so larger images are refused from their header, before decoding: 16 million is a 12-16 MP phone
 # photo or an A4 page scanned at 400 dpi, some 50 MB to decode.
 PRESSROOM_CREDENTIAL_MAX_PIXELS = 16_000_000
-# (requests, seconds) per client address, counted in the shared cache. Registrations stored
-# count against the first; every send (valid or not, each one an upload to check) against the
-# second, which only a script reaches: a journalist correcting a long form sends it a few times.
-PRESSROOM_REGISTRATION_RATE = (5, 3600)
-PRESSROOM_REGISTRATION_SEND_RATE = (30, 3600)
-PRESSROOM_STATUS_RATE = (20, 3600)
+# (requests, seconds), counted in the shared cache per client address (an IPv6 /64 counting
+# as one). A press centre puts 30 journalists or more behind one address, so an address may
+# store 60 registrations an hour (each journalist twice) and send the form 300 times (valid or
+# not, each send an upload to check; a journalist correcting a long form sends it a few
+# times); a script is stopped there. One email address gets at most 3 of our emails an hour
+# from the form, whoever fills it in. Status lookups: 200 an hour per address, 10 per reference.
+PRESSROOM_REGISTRATION_RATE = (60, 3600)
+PRESSROOM_REGISTRATION_SEND_RATE = (300, 3600)
+PRESSROOM_REGISTRATION_EMAIL_RATE = (3, 3600)
+PRESSROOM_STATUS_RATE = (200, 3600)
+PRESSROOM_STATUS_REFERENCE_RATE = (10, 3600)
 PRESSROOM_CONFIRMATION_DAYS = 2
 PRESSROOM_RETENTION_DAYS = int(os.environ.get("PRESSROOM_RETENTION_DAYS", "365"))
 

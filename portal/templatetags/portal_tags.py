@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from portal.i18n import fallback_language, html_lang, language_urls, unprefixed_path, untranslated_fields
 from portal.menu import main_menu_pages
+from portal.search.forms import HeaderSearchForm
 
 register = template.Library()
 
@@ -106,3 +107,8 @@ def main_menu(context):
         "home": home,
         "items": [(item, current_path.startswith(item.path)) for item in items],
     }
+
+
+@register.simple_tag
+def header_search_form():
+    return HeaderSearchForm()

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .. import emails
@@ -134,6 +135,12 @@ class JournalistRegistration(models.Model):
         return f"{self.reference} {self.full_name}".strip()
 
     @property
+    def name_in_emails(self):
+        """The name our emails greet: one short line, whatever was stored (an email carries no
+        other text a visitor typed)."""
+        return Truncator(" ".join(self.full_name.split())).chars(60)
+
+    @property
     def is_pending(self):
         return self.status in self.PENDING_STATUSES
 
@@ -176,6 +183,13 @@ class JournalistRegistration(models.Model):
             )
             if notify:
                 emails.send_status_email(self)
+
+    def delete_unconfirmed(self):
+        """Removes a registration whose email was never confirmed, with its scan."""
+        assert self.status == self.Status.UNCONFIRMED
+        if self.credential:
+            self.credential.delete(save=False)
+        self.delete()
 
     def erase_personal_data(self):
         """Blank everything that identifies the journalist; status, language and dates remain."""

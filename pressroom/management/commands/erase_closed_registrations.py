@@ -41,9 +41,8 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     registration.erase_personal_data()
             for registration in expired.iterator():
-                if registration.credential:
-                    registration.credential.delete(save=False)
-                registration.delete()
+                with transaction.atomic():
+                    registration.delete_unconfirmed()
         verb = "Would erase" if dry_run else "Erased"
         self.stdout.write(
             f"{verb} personal data of {closed_count} closed registration(s); "
