@@ -1,5 +1,7 @@
 import pytest
 
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
 
 from wagtail.models import Site
@@ -21,6 +23,26 @@ def home(db):
 @pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def empty_cache():
+    """The test starts with an empty cache, and leaves one: rate-limit counts and cached pages
+    of one test are never seen by another. A folder whose tests all count something in the
+    cache asks for it in an autouse fixture of its conftest.
+
+    Only a local-memory cache (the test settings') is emptied: a test that pointed the cache at a
+    shared Redis must not empty it for every other run (``clear()`` there is a FLUSHDB).
+    """
+    _clear_local_cache()
+    yield
+    _clear_local_cache()
+
+
+def _clear_local_cache():
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from agencies.factories import (
     AgencyIndexPageFactory,
@@ -12,11 +11,6 @@ from agencies.factories import (
 )
 from agencies.models import AgencyOtherName, BodyKind
 from portal.factories import StandardPageFactory
-
-
-def soup(response, status=200):
-    assert response.status_code == status
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 @pytest.fixture

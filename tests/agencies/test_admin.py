@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

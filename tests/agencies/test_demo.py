@@ -8,8 +8,7 @@ from agencies.demo import build_agencies
 from agencies.models import AgencyOfficeHours, AgencyPage, AgencyResponsibility
 from portal.demo import build_home_and_about
 from portal.models import HomeFeaturedLink
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from agencies.factories import AgencyPageFactory, AgencyResponsibilityFactory
 from agencies.models import BodyKind
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

@@ -38,6 +38,7 @@ from django.conf import settings
 
 from tests.demo_site import build_demo_site, ensure_test_database, environment
 from tests.demo_site import require as shared_require
+from tests.kit import staff_user
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # Debian's; Playwright's own download is unreachable
 CHROMIUM_ARGS = [
@@ -127,13 +128,8 @@ def _short_lived_connections():
 
 
 def _build_demo_site():
-    from django.contrib.auth.models import Group, User
-
     build_demo_site()
-    staff = User.objects.create_user(
-        STAFF_USERNAME, "moderator@example.org", STAFF_PASSWORD, first_name="Mo", last_name="Derator"
-    )
-    staff.groups.add(Group.objects.get(name="Moderators"))
+    staff_user("Moderators", username=STAFF_USERNAME, password=STAFF_PASSWORD, first_name="Mo", last_name="Derator")
 
 
 @pytest.fixture(scope="package")

@@ -4,6 +4,7 @@ import pytest
 
 from cns.factories import ServicePlatformFactory, TownshipFactory
 from cns.models import Township
+from tests.kit import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +65,7 @@ def test_every_cns_page_type_opens_in_the_editor_with_both_languages(admin_clien
         assert 'name="title_zh_hans"' in response.content.decode()
 
 
-def test_feedback_cannot_be_added_by_hand_by_triage_staff(client, django_user_model, cns):
-    from django.contrib.auth.models import Group
-
-    handler = django_user_model.objects.create_user("fh", password="pw")
-    handler.groups.add(Group.objects.get(name="CNS feedback handlers"))
-    client.force_login(handler)
+def test_feedback_cannot_be_added_by_hand_by_triage_staff(client, cns):
+    client.force_login(staff_user("CNS feedback handlers", username="fh"))
 
     assert client.get("/admin/cns/feedback/new/").status_code in {302, 403}

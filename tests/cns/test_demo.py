@@ -25,8 +25,7 @@ from cns.models import (
 )
 from portal.demo import build_home_and_about
 from portal.models import HomeFeaturedLink
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from cns import views as cns_views
 from cns.factories import ArticlePageFactory, EventPageFactory, TownshipFactory
 from cns.models import CNSHomePage
 from portal.calendar import DAYS_BEHIND as FEED_DAYS_BEHIND
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

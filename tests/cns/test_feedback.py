@@ -4,13 +4,11 @@ import uuid
 
 import pytest
 
-from django.contrib.auth.models import Group, Permission
 from django.test import Client, override_settings
 
 from cns.factories import FeedbackFactory, FeedbackTopicFactory, TownshipFactory, feedback_form_data
 from cns.models import Feedback
-
-from .conftest import soup
+from tests.kit import soup, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -78,8 +76,7 @@ def test_a_township_in_the_address_that_cannot_be_one_shows_the_form_without_a_c
 def test_bad_input_is_explained_in_the_visitors_language_and_keeps_the_text(client, topic, changes, field, message):
     response = client.post("/zh-hans/cns/feedback/", feedback_form_data(topic, **changes))
 
-    assert response.status_code == 400
-    page = soup_any(response)
+    page = soup(response, status=400)
     error = page.find(id=f"id_{field}_error")
     assert message in error.get_text()
     control = page.find(attrs={"name": field})
@@ -87,12 +84,6 @@ def test_bad_input_is_explained_in_the_visitors_language_and_keeps_the_text(clie
     assert f"id_{field}_error" in control.get("aria-describedby", "")
     assert "Ana" in page.find("input", attrs={"name": "name"})["value"]
     assert not Feedback.objects.exists()
-
-
-def soup_any(response):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_honeypot_filled_in_stores_nothing_but_looks_like_success(client, topic):
@@ -127,18 +118,9 @@ def test_csrf_is_enforced(topic):
 # --- staff triage ---------------------------------------------------------------------------
 
 
-def staff(django_user_model, username, *permissions):
-    user = django_user_model.objects.create_user(username=username, password="pw", email=f"{username}@example.org")
-    group = Group.objects.create(name=f"group-{username}")
-    codenames = ["access_admin", *permissions]
-    group.permissions.set(Permission.objects.filter(codename__in=codenames))
-    user.groups.add(group)
-    return user
-
-
-def test_feedback_admin_needs_the_feedback_permission(client, django_user_model, cns):
+def test_feedback_admin_needs_the_feedback_permission(client, cns):
     FeedbackFactory(message="Private message from a resident", email="resident@example.org")
-    client.force_login(staff(django_user_model, "editor"))
+    client.force_login(staff_user(username="editor"))
 
     response = client.get("/admin/cns/feedback/")
 
@@ -154,9 +136,9 @@ def test_anonymous_visitors_are_sent_to_log_in(client, cns):
     assert "/admin/login/" in response["Location"]
 
 
-def test_staff_with_permission_triage_and_export_csv(client, django_user_model, cns):
+def test_staff_with_permission_triage_and_export_csv(client, cns):
     feedback = FeedbackFactory(message="Bus stop signs, please", email="resident@example.org")
-    client.force_login(staff(django_user_model, "triage", "view_feedback", "change_feedback"))
+    client.force_login(staff_user(username="triage", permissions=["cns.view_feedback", "cns.change_feedback"]))
 
     listing = client.get("/admin/cns/feedback/")
     assert listing.status_code == 200
@@ -182,12 +164,10 @@ def test_staff_with_permission_triage_and_export_csv(client, django_user_model, 
     assert "Bus stop signs, please" in body and "resident@example.org" in body
 
 
-def test_only_the_feedback_handlers_group_may_read_feedback_by_default(client, django_user_model, cns):
+def test_only_the_feedback_handlers_group_may_read_feedback_by_default(client, cns):
     FeedbackFactory(message="Bus stop signs, please")
-    editor = django_user_model.objects.create_user("ed", password="pw")
-    editor.groups.add(Group.objects.get(name="Editors"), Group.objects.get(name="Moderators"))
-    handler = django_user_model.objects.create_user("fh", password="pw")
-    handler.groups.add(Group.objects.get(name="CNS feedback handlers"))
+    editor = staff_user("Editors", "Moderators", username="ed")
+    handler = staff_user("CNS feedback handlers", username="fh")
 
     assert not editor.has_perm("cns.view_feedback")
     assert editor.has_perm("cns.change_township") and editor.has_perm("cns.add_serviceplatform")

@@ -4,8 +4,7 @@ import pytest
 
 from cns.factories import GuidePageFactory
 from cns.models import GuideIndexPage
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

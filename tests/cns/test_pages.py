@@ -17,8 +17,7 @@ from cns.factories import (
 )
 from cns.models import ArticlePage, CNSHomePage, EventPage, GuideIndexPage, GuidePage, GuideRelatedGuide
 from portal.models import HomePage, StandardPage
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

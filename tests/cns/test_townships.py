@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from cns.factories import DistrictFactory, EventPageFactory, TownshipFactory
 from cns.models import CNSHomePage
-
-from .conftest import soup
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,5 @@
 import pytest
-from bs4 import BeautifulSoup
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from wagtail.models import Page, Revision, WorkflowState
@@ -9,14 +7,9 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from portal.factories import StandardPageFactory
 from portal.models import HomeFeaturedLink
+from tests.kit import UNTRANSLATED_NOTICE, parse, soup, staff_user
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def test_edit_view_shows_every_translated_field_in_both_languages(admin_client, home):
@@ -24,8 +17,7 @@ def test_edit_view_shows_every_translated_field_in_both_languages(admin_client, 
 
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
 
-    assert response.status_code == 200
-    form = BeautifulSoup(response.content.decode(), "html.parser")
+    form = soup(response)
     field_ids = {element.get("id") for element in form.find_all(id=True)}
     for field in ("title", "intro", "body", "seo_title", "search_description"):
         for language in ("en", "zh_hans"):
@@ -35,15 +27,13 @@ def test_edit_view_shows_every_translated_field_in_both_languages(admin_client, 
 def test_home_edit_view_has_hero_and_featured_link_fields_in_both_languages(admin_client, home):
     response = admin_client.get(f"/admin/pages/{home.pk}/edit/")
 
-    names = {
-        e.get("name") for e in BeautifulSoup(response.content.decode(), "html.parser").find_all(["input", "textarea"])
-    }
+    names = {e.get("name") for e in soup(response).find_all(["input", "textarea"])}
     assert {"hero_title_en", "hero_title_zh_hans", "hero_intro_en", "hero_intro_zh_hans"} <= names
 
 
-def test_editor_can_edit_but_not_publish(client, django_user_model, home):
+def test_editor_can_edit_but_not_publish(client, home):
     page = StandardPageFactory(parent=home)
-    editor = staff(django_user_model, "editor", "Editors")
+    editor = staff_user("Editors", username="editor")
 
     permissions = page.permissions_for_user(editor)
 
@@ -51,16 +41,16 @@ def test_editor_can_edit_but_not_publish(client, django_user_model, home):
     assert not permissions.can_publish()
 
 
-def test_moderator_can_publish(django_user_model, home):
+def test_moderator_can_publish(home):
     page = StandardPageFactory(parent=home)
-    moderator = staff(django_user_model, "moderator", "Moderators")
+    moderator = staff_user("Moderators", username="moderator")
 
     assert page.permissions_for_user(moderator).can_publish()
 
 
-def test_editor_submission_goes_to_moderators_for_approval(client, django_user_model, home):
+def test_editor_submission_goes_to_moderators_for_approval(client, home):
     page = StandardPageFactory(parent=home, slug="about", title_en="Before")
-    client.force_login(staff(django_user_model, "editor", "Editors"))
+    client.force_login(staff_user("Editors", username="editor"))
     data = nested_form_data(
         {
             "title_en": "After",
@@ -108,6 +98,6 @@ def test_demo_content_builds_home_and_about_in_both_languages(client, db):
     chinese = client.get("/zh-hans/about/").content.decode()
 
     assert "June 1991" in english and "1991年6月" in chinese
-    soup = BeautifulSoup(chinese, "html.parser")
-    assert len(soup.select(".numbered-list ol li")) == 10
-    assert soup.select_one(".notice--translation") is None
+    page = parse(chinese)
+    assert len(page.select(".numbered-list ol li")) == 10
+    assert UNTRANSLATED_NOTICE["zh-hans"] not in page.get_text()

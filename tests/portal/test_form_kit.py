@@ -1,12 +1,11 @@
 """The form kit (portal.forms and templates/includes/forms/): how every public form renders."""
 
-from bs4 import BeautifulSoup
-
 from django import forms
 from django.template import Context, Template
 from django.utils import translation
 
 from portal.forms import FilterForm, FormKit, HoneypotForm
+from tests.kit import parse
 
 
 class ContactForm(FormKit, HoneypotForm, forms.Form):
@@ -18,10 +17,6 @@ class ContactForm(FormKit, HoneypotForm, forms.Form):
 
 class ListingFilter(FilterForm):
     kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "All kinds"), ("office", "Office")])
-
-
-def parse(html):
-    return BeautifulSoup(str(html), "html.parser")
 
 
 def summary(form):

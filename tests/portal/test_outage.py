@@ -5,11 +5,12 @@ from unittest import mock
 
 import psycopg
 import pytest
-from bs4 import BeautifulSoup
 
 from django.db import ConnectionHandler, InterfaceError, OperationalError, connection
 
 from wagtail.models import Site
+
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_a_page_that_needs_the_database_answers_503_in_the_visitors_language(
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response, status=503)
     assert page.h1.get_text(strip=True) == heading
     assert page.find("a", class_="button")["href"] == path
 

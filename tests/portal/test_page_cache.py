@@ -1,18 +1,13 @@
 import pytest
 
-from django.core.cache import cache
-
 from portal.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings):
+def page_cache_on(settings, empty_cache):
     settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_anonymous_visitors_get_the_cached_page(client, home):

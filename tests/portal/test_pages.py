@@ -1,5 +1,4 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from django.utils.text import slugify
 
@@ -10,13 +9,9 @@ from wagtail_factories import DocumentFactory, ImageFactory
 from portal.factories import HomeFeaturedLinkFactory, StandardPageFactory
 from portal.menu import MAIN_MENU_MAX_ITEMS
 from portal.models import StandardPage
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def every_block(image, document, target, words):
@@ -203,8 +198,7 @@ def test_home_lists_dated_items_newest_first_and_future_ones_as_coming_up(client
 def test_missing_page_gets_a_404_in_the_visitors_language(client, home, prefix, heading):
     response = client.get(f"/{prefix}/no-such-page/")
 
-    assert response.status_code == 404
-    page = BeautifulSoup(response.content.decode(), "html.parser")
+    page = soup(response, status=404)
     assert page.h1.get_text(strip=True) == heading
     assert page.select_one("nav.language-switcher") is not None
 

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.kit import soup
+
 pytestmark = pytest.mark.django_db
 
 
@@ -20,9 +22,7 @@ def test_public_pages_forbid_third_party_and_inline_script(client, home):
 
 
 def test_public_pages_carry_no_inline_script_or_style_attribute(client, home):
-    from bs4 import BeautifulSoup
-
-    page = BeautifulSoup(client.get("/en/").content.decode(), "html.parser")
+    page = soup(client.get("/en/"))
 
     executable = [s for s in page.find_all("script") if s.get("type") != "application/ld+json" and not s.get("src")]
     assert executable == []

@@ -1,9 +1,7 @@
 import pytest
-from bs4 import BeautifulSoup
-
-from django.contrib.auth.models import Group, Permission
 
 from portal.factories import StandardPageFactory
+from tests.kit import soup, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -11,13 +9,11 @@ HEADING = [{"type": "heading", "value": {"text": "Who we are", "level": "h2"}}]
 HEADING_ZH = [{"type": "heading", "value": {"text": "关于我们", "level": "h2"}}]
 
 
-def test_report_lists_pages_missing_chinese_text_and_only_those(client, django_user_model, home):
+def test_report_lists_pages_missing_chinese_text_and_only_those(client, home):
     StandardPageFactory(parent=home, title_en="Fully translated", body_en=HEADING, body_zh_hans=HEADING_ZH)
     StandardPageFactory(parent=home, title_en="No Chinese title", title_zh_hans="")
     StandardPageFactory(parent=home, title_en="No Chinese body", body_en=HEADING, body_zh_hans=[])
-    editor = django_user_model.objects.create_user("editor", "e@example.org", "pw")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    client.force_login(staff_user("Editors", username="editor"))
 
     text = client.get("/admin/reports/untranslated/").content.decode()
 
@@ -72,7 +68,7 @@ def test_snippets_and_settings_report_lists_what_pages_show_in_english_for_want_
     TownshipFactory(name_en="Jinqiao Town", name_zh_hans="金桥镇")
     topic = ArticleTopicFactory(name_en="Housing", name_zh_hans="")
 
-    page = BeautifulSoup(admin_client.get("/admin/reports/untranslated/other/").content.decode(), "html.parser")
+    page = soup(admin_client.get("/admin/reports/untranslated/other/"))
     listed = {a.get_text(strip=True): a["href"] for a in page.select("main ul.listing a")}
 
     assert set(listed) == {"Huacao Town", "Housing"}
@@ -80,16 +76,12 @@ def test_snippets_and_settings_report_lists_what_pages_show_in_english_for_want_
     assert [h2.get_text(strip=True) for h2 in page.select("main h2")] == ["Article topics", "Townships"]
 
 
-def test_snippets_report_lists_only_what_the_user_may_edit(client, django_user_model, home):
+def test_snippets_report_lists_only_what_the_user_may_edit(client, home):
     from cns.factories import ArticleTopicFactory, TownshipFactory
 
     TownshipFactory(name_en="Huacao Town", name_zh_hans="")
     ArticleTopicFactory(name_en="Housing", name_zh_hans="")
-    topics_only = django_user_model.objects.create_user("topics", "t@example.org", "pw")
-    topics_only.user_permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="change_articletopic")
-    )
-    client.force_login(topics_only)
+    client.force_login(staff_user(username="topics", permissions=["cns.change_articletopic"]))
 
     text = client.get("/admin/reports/untranslated/other/").content.decode()
 

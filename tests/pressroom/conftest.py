@@ -3,20 +3,14 @@ import io
 import pytest
 from PIL import Image
 
-from django.contrib.auth.models import Group
-from django.core.cache import cache
-
 from pressroom.factories import PressroomPageFactory
+from tests.kit import staff_user
 
 
 @pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    """Credential files go to a throw-away private folder; rate limits start from zero."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    yield
-    cache.clear()
+def _empty_cache(empty_cache):
+    """Registration rate limits live in the cache; every test starts with none counted.
+    (Credential files go to a throw-away private folder: tests/conftest.py sees to that.)"""
 
 
 @pytest.fixture
@@ -24,25 +18,19 @@ def pressroom(home):
     return PressroomPageFactory(parent=home)
 
 
-def make_staff(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+@pytest.fixture
+def press_officer(db):
+    return staff_user("Press officers", username="officer")
 
 
 @pytest.fixture
-def press_officer(django_user_model):
-    return make_staff(django_user_model, "officer", "Press officers")
+def editor(db):
+    return staff_user("Editors", username="editor")
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return make_staff(django_user_model, "editor", "Editors")
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    return make_staff(django_user_model, "moderator", "Moderators")
+def moderator(db):
+    return staff_user("Moderators", username="moderator")
 
 
 def image_bytes(fmt="PNG", size=(40, 30), exif=None):

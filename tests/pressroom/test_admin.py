@@ -1,10 +1,10 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core.files.base import ContentFile
 
 from pressroom.factories import InterviewRequestFactory, JournalistRegistrationFactory
 from pressroom.models import JournalistRegistration
+from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -98,8 +98,7 @@ def test_press_officer_inspects_a_registration_with_requests_history_and_credent
     page = client.get(registration_urls(registration)["inspect"])
     download = client.get(registration_urls(registration)["credential"])
 
-    assert page.status_code == 200
-    text = BeautifulSoup(page.content.decode(), "html.parser").get_text()
+    text = soup(page).get_text()
     assert "Port logistics" in text and registration.reference in text
     assert f'href="/admin/pressroom/credentials/{registration.pk}/"' in page.content.decode()
     assert download.status_code == 200

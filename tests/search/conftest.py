@@ -1,7 +1,7 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from portal.factories import StandardPageFactory
+from tests.kit import soup
 
 
 def paragraphs(*texts):
@@ -35,8 +35,7 @@ def search(client):
 
     def get(query, language="en", status=200, **params):
         response = client.get(f"/{language}/search/", {"q": query, **params})
-        assert response.status_code == status, response.content[:500]
-        return BeautifulSoup(response.content.decode(), "html.parser")
+        return soup(response, status=status)
 
     return get
 

@@ -3,16 +3,15 @@
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from PIL import Image
 
-from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-# Roles as the site knows them: the groups come from migrations (portal, pressroom, cns).
+from tests.kit import staff_user
+
+# Roles as the site knows them: the groups are the apps' declared roles (portal, pressroom, cns).
 ROLE_GROUPS = {
     "anonymous": None,
     "editor": "Editors",
@@ -43,26 +42,21 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _empty_cache(empty_cache):
     """Rate limits and the page cache live in the cache; every test starts with it empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
-def users(db, django_user_model):
+def users(db):
     """One user per role (None for anonymous), each in exactly the group of that role."""
-    made = {"anonymous": None}
+    made = {}
     for role, group in ROLE_GROUPS.items():
         if role == "anonymous":
-            continue
-        if role == "superuser":
-            made[role] = django_user_model.objects.create_superuser(role, f"{role}@example.org", "pw")
-            continue
-        user = django_user_model.objects.create_user(role, f"{role}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        made[role] = user
+            made[role] = None
+        elif role == "superuser":
+            made[role] = staff_user(superuser=True, username=role)
+        else:
+            made[role] = staff_user(group, username=role)
     return made
 
 
@@ -70,7 +64,3 @@ def png_bytes(size=(40, 30)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (20, 90, 160)).save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def parse(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")

@@ -7,7 +7,6 @@ LocaleMiddleware: the tests without `db` below fail on any query, and a thread's
 """
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core.exceptions import PermissionDenied
 from django.test import Client, override_settings
@@ -16,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from portal import urls as portal_urls
+from tests.kit import soup
 
 LANGUAGES = {"en": "en", "zh-hans": "zh-Hans"}
 FORM = "cns/feedback/"
@@ -36,8 +36,7 @@ def in_language(code, text):
 
 
 def assert_site_page(response, code, status, heading):
-    assert response.status_code == status
-    page = BeautifulSoup(response.content.decode(), "html.parser")
+    page = soup(response, status=status)
     assert page.html["lang"] == LANGUAGES[code]
     assert page.find("header", class_="site-header") is not None
     assert page.find("footer", class_="site-footer") is not None

@@ -25,8 +25,9 @@ from cns.models import Feedback
 from portal.factories import StandardPageFactory
 from pressroom.factories import JournalistRegistrationFactory, PressroomPageFactory
 from pressroom.models import JournalistRegistration
+from tests.kit import soup, staff_user
 
-from .conftest import parse, png_bytes
+from .conftest import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def assert_inert(response, shown=True):
     """No payload runs: no raw <script>alert, no on* attribute; `shown`: the payload is visible as text."""
     html = response.content.decode()
     assert SCRIPT not in html
-    page = parse(response)
+    page = soup(response, status=None)
     for element in page.find_all(True):
         handlers = [name for name in element.attrs if name.lower().startswith("on")]
         assert not handlers, f"<{element.name} {handlers}> in {response.request['PATH_INFO']}"
@@ -59,16 +60,10 @@ def assert_inert(response, shown=True):
         )
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
-def superuser_client(django_user_model):
+def superuser_client(db):
     client = Client()
-    client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "pw"))
+    client.force_login(staff_user(superuser=True, username="root"))
     return client
 
 

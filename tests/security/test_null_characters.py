@@ -6,27 +6,19 @@ the visitor's message. Every text field of every public form is tried, in both l
 
 import pytest
 
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cns.factories import CNSHomePageFactory, FeedbackTopicFactory, feedback_form_data
 from cns.models import Feedback
 from pressroom.factories import PressroomPageFactory, registration_form_data
 from pressroom.models import JournalistRegistration
+from tests.kit import soup
 
-from .conftest import parse, png_bytes
+from .conftest import png_bytes
 
 pytestmark = pytest.mark.django_db
 
 NUL = "with a \x00 in it"
-
-
-@pytest.fixture(autouse=True)
-def _no_rate_limits_counted(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def registration_answers():
@@ -36,8 +28,8 @@ def registration_answers():
 
 
 def refused(response, field):
-    assert response.status_code == 400
-    error = parse(response).find(id=f"id_{field}_error") or parse(response).find(id=f"id_{field}_errors")
+    page = soup(response, status=400)
+    error = page.find(id=f"id_{field}_error") or page.find(id=f"id_{field}_errors")
     assert error is not None and error.get_text(strip=True), f"no message by {field}"
     return error.get_text(strip=True)
 

@@ -27,8 +27,9 @@ from cns.models import Township
 from portal.factories import StandardPageFactory
 from portal.models import HomePage, OfficeContact
 from pressroom.factories import InterviewRequestFactory, JournalistRegistrationFactory
+from tests.kit import soup
 
-from .conftest import ROLES, parse, png_bytes
+from .conftest import ROLES, png_bytes
 
 OK, LOGIN, HOME, SIGN_IN, MISSING = "OK", "LOGIN", "HOME", "SIGN_IN", "MISSING"
 
@@ -236,7 +237,7 @@ def test_draft_and_restricted_pages_stay_out_of_the_sitemap_and_search(urls, cli
     StandardPageFactory(parent=HomePage.objects.get(), slug="public-notes", title_en="Zephyrine public notes")
 
     sitemap = client.get("/sitemap.xml").content.decode()
-    results = parse(client.get("/en/search/", {"q": "Zephyrine"}))
+    results = soup(client.get("/en/search/", {"q": "Zephyrine"}))
     found = [a["href"] for a in results.select("ol.search-results .search-result__title a")]
 
     assert "/en/public-notes/" in sitemap

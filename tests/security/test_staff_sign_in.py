@@ -11,16 +11,18 @@ from django.contrib.auth.backends import ModelBackend
 from django.core import mail
 from django.test import Client
 
+from tests.kit import staff_user
+
 pytestmark = pytest.mark.django_db
 
 OFFICE = "203.0.113.7"
 
 
 @pytest.fixture
-def staff(django_user_model):
+def staff(db):
     """A moderator (the account under attack), a colleague in the same office, an intern."""
     return {
-        name: django_user_model.objects.create_superuser(name, f"{name}@example.org", f"{name}-password")
+        name: staff_user(superuser=True, username=name, password=f"{name}-password")
         for name in ("moderator", "colleague", "intern")
     }
 
