@@ -5,9 +5,11 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from .ratelimit import RateLimit, client_key
 
 
-def route_url(page, name, *args, **kwargs):
-    """The address of the route `name` of `page`, in the active language."""
-    return page.url + page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
+def route_url(page, name, *args, absolute=False, **kwargs):
+    """The address of the route `name` of `page`, in the active language; `absolute` (for
+    emails) with the site's address."""
+    page_url = page.get_full_url() if absolute else page.url
+    return page_url + page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
 
 
 def render(request, page, template, context=None, *, trail=(), status=200, private=False):

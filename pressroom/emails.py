@@ -5,23 +5,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.routes import route_url
+
 PRESS_OFFICERS_GROUP = "Press officers"
-
-
-def _site_url(path):
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def pressroom_route_url(pressroom, name, **kwargs):
-    """Absolute address of a pressroom route in the active language."""
-    parts = pressroom.get_url_parts()
-    page_path = parts[2] if parts else "/"
-    return _site_url(page_path + pressroom.reverse_subpage(name, kwargs=kwargs or None))
 
 
 def _send(registration, subject, template, context):
@@ -34,7 +24,7 @@ def _send(registration, subject, template, context):
 def send_confirmation_email(registration, pressroom, token):
     with translation.override(registration.language):
         subject = _("Confirm your registration with the Information Office")
-        confirm_url = pressroom_route_url(pressroom, "register_confirm", token=token)
+        confirm_url = route_url(pressroom, "register_confirm", token=token, absolute=True)
         days = settings.PRESSROOM_CONFIRMATION_DAYS
     _send(registration, subject, "confirm", {"confirm_url": confirm_url, "days": days})
 
@@ -44,7 +34,7 @@ def send_already_registered_email(registration, pressroom):
     is with the press officers: the form itself answers every registration alike."""
     with translation.override(registration.language):
         subject = _("Your registration %(reference)s is already with us") % {"reference": registration.reference}
-        status_url = pressroom_route_url(pressroom, "status")
+        status_url = route_url(pressroom, "status", absolute=True)
     _send(registration, subject, "already_registered", {"status_url": status_url})
 
 
@@ -59,7 +49,7 @@ def send_status_email(registration):
         }
         status_url = ""
         if pressroom is not None:
-            status_url = pressroom_route_url(pressroom, "status")
+            status_url = route_url(pressroom, "status", absolute=True)
     _send(registration, subject, "status", {"status_url": status_url})
     if registration.status == registration.Status.SUBMITTED:
         notify_press_officers(registration)
@@ -76,12 +66,10 @@ def notify_press_officers(registration):
     )
     if not recipients:
         return
-    from django.urls import reverse
-
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(
             "pressroom/emails/officer_notice.txt",
-            {"registration": registration, "admin_url": _site_url(reverse("journalist_registrations:index"))},
+            {"registration": registration, "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("journalist_registrations:index")},
         )
         subject = _("New journalist registration %(reference)s") % {"reference": registration.reference}
     send_mail(subject, body, None, recipients)

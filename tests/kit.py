@@ -27,6 +27,20 @@ def soup(response, status=200):
     return parse(response.content)
 
 
+def field_errors(response):
+    """{field name: its error text} on a form page, read as assistive technology reads them: the
+    messages each invalid field's aria-describedby names."""
+    page = soup(response, status=None)
+    return {
+        control["name"]: " ".join(
+            page.find(id=described).get_text(" ", strip=True)
+            for described in control["aria-describedby"].split()
+            if described.endswith("_error") and page.find(id=described)
+        )
+        for control in page.select("[aria-invalid=true]")
+    }
+
+
 def staff_user(*groups, username="staff", password="pw", permissions=(), superuser=False, **fields):
     """A member of staff, signed up in the named groups: the roles the apps declare in their
     ``roles.py`` ("Editors", "Moderators", "Press officers", "CNS feedback handlers").
