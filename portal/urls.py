@@ -37,5 +37,6 @@ if settings.DEBUG:
 # own Django routes through their page models (RoutablePageMixin) or before this line.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("page-feedback/", include("page_feedback.urls")),
     path("", include(wagtail_urls)),
 )

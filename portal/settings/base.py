@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "agencies",
     "pressroom",
     "cns",
+    "page_feedback",
     "wagtail.contrib.forms",
     # Section pages serve their listings and forms as routes (townships, registration).
     "wagtail.contrib.routable_page",
@@ -319,6 +320,10 @@ CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
 # a community centre's residents share one address.
 CNS_FEEDBACK_RATE_LIMIT = int(os.environ.get("CNS_FEEDBACK_RATE_LIMIT", "60"))
 CNS_FEEDBACK_RATE_WINDOW = int(os.environ.get("CNS_FEEDBACK_RATE_WINDOW", "3600"))
+
+# Page feedback (Yes/No and problem reports, counted together), per client address: (answers,
+# seconds). 30 visitors of a community centre on one address, each answering ten pages an hour.
+PAGE_FEEDBACK_RATE = (300, 3600)
 
 # Pressroom
 # Journalists' credential scans: outside MEDIA_ROOT, served only through a permission-checked admin view.
