@@ -37,6 +37,7 @@ if settings.DEBUG:
 # own Django routes through their page models (RoutablePageMixin) or before this line.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("alerts/", include("alerts.urls")),
     path("page-feedback/", include("page_feedback.urls")),
     path("", include(wagtail_urls)),
 )

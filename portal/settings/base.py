@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "agencies",
     "pressroom",
     "cns",
+    "alerts",
     "page_feedback",
     "wagtail.contrib.forms",
     # Section pages serve their listings and forms as routes (townships, registration).
@@ -312,6 +313,7 @@ CLOCK_JOBS = [
     ("publish-scheduled", int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60")), ["publish_scheduled"]),
     ("erase-closed-registrations", 24 * 60 * 60, ["erase_closed_registrations"]),
     ("prune-task-results", 24 * 60 * 60, ["prune_db_task_results", "--min-age-days", "14"]),
+    ("alert-digests", 24 * 60 * 60, ["send_daily_alerts"]),
 ]
 CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
 
@@ -346,6 +348,16 @@ PRESSROOM_STATUS_RATE = (200, 3600)
 PRESSROOM_STATUS_REFERENCE_RATE = (10, 3600)
 PRESSROOM_CONFIRMATION_DAYS = 2
 PRESSROOM_RETENTION_DAYS = int(os.environ.get("PRESSROOM_RETENTION_DAYS", "365"))
+
+# Email alerts
+# (requests, seconds): subscribe forms sent per client address (a press centre shares one), and
+# emails the form may cause to one address, whoever fills it in; beyond that, the form answers as
+# usual and sends nothing. Confirmation links last ALERTS_CONFIRMATION_DAYS; the worker emails a
+# publication's subscribers ALERTS_BATCH_SIZE per task.
+ALERTS_SUBSCRIBE_RATE = (60, 3600)
+ALERTS_SUBSCRIBE_EMAIL_RATE = (3, 3600)
+ALERTS_CONFIRMATION_DAYS = 2
+ALERTS_BATCH_SIZE = 200
 
 # Site search
 # Text-search configuration per language on PostgreSQL: English is stemmed; languages not

@@ -1,0 +1,14 @@
+"""Staff roles of the email alerts (applied by ``portal.roles`` after every migrate).
+
+Subscribers' addresses are personal data: only the alert managers (and superusers) see them,
+and may delete one on its owner's request. Unconfirmed subscriptions reach nobody on staff.
+"""
+
+from portal.roles import Role
+
+ALERT_MANAGERS = Role(
+    "Email alert managers",
+    permissions=("alerts.view_subscription", "alerts.delete_subscription"),
+)
+
+ROLES = [ALERT_MANAGERS]
