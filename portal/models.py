@@ -5,15 +5,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .changes import ChangeHistory, PageChangeNote  # noqa: F401 - PageChangeNote: a model of this app
 from .contact import ContactDetails, contact_panels
 from .dated import ListedPage
+from .identity import SiteIdentity, identity_panels
 
 
 class Topic(models.Model):
@@ -150,13 +152,13 @@ class HomeFeaturedLink(Orderable):
         return self.link_page.url if self.link_page_id else self.link_url
 
 
-class StandardPage(ListedPage, Page):
+class StandardPage(ListedPage, ChangeHistory, Page):
     """A plain content page: an introduction and a body built from the shared blocks."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), *ChangeHistory.panels]
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -172,8 +174,8 @@ class StandardPage(ListedPage, Page):
 
 
 @register_setting(icon="mail")
-class OfficeContact(ContactDetails, BaseSiteSetting):
-    """The Office's contact details shown in every page's footer."""
+class OfficeContact(ContactDetails, SiteIdentity, BaseSiteSetting):
+    """The Office's contact details and the site's identity (`portal.identity`), shown in every page's footer."""
 
     office_name = models.CharField(_("office name"), max_length=200, blank=True)
     website = None  # the footer gives none
@@ -191,9 +193,12 @@ class OfficeContact(ContactDetails, BaseSiteSetting):
         FieldPanel("office_hours"),
         FieldPanel("note"),
     ]
+    edit_handler = TabbedInterface(
+        [ObjectList(panels, heading=_("Contact")), ObjectList(identity_panels, heading=_("Site identity"))]
+    )
 
     class Meta:
-        verbose_name = _("Office contact")
+        verbose_name = _("Office contact and site identity")
 
 
 class ClockRun(models.Model):

@@ -50,7 +50,8 @@ MEDIA = (
 )
 
 # Editors edit every page and submit it for approval ("Moderators approval", the workflow on the
-# whole tree, made by portal's migration 0002); moderators also publish and keep the Office's contact.
+# whole tree, made by portal's migration 0002); moderators also publish and keep the Office's contact
+# and the site's identity (sponsor, operator, filing numbers: fields of the same setting, portal.identity).
 EDITORS = Role("Editors", page_permissions=("add_page", "change_page"), collection_permissions=MEDIA)
 MODERATORS = Role(
     "Moderators",

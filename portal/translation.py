@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import HomeFeaturedLink, HomePage, OfficeContact, StandardPage
+from .models import HomeFeaturedLink, HomePage, OfficeContact, PageChangeNote, StandardPage
 
 
 @register(HomePage)
@@ -20,4 +20,9 @@ class StandardPageTranslation(TranslationOptions):
 
 @register(OfficeContact)
 class OfficeContactTranslation(TranslationOptions):
-    fields = ("office_name", "address", "office_hours", "note")
+    fields = ("office_name", "address", "office_hours", "note", "sponsor", "operator")
+
+
+@register(PageChangeNote)
+class PageChangeNoteTranslation(TranslationOptions):
+    fields = ("note",)

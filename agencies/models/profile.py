@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
+from portal.changes import ChangeHistory
 from portal.contact import ContactDetails, contact_panels
 
 from .. import alphabet, hours
@@ -113,7 +114,7 @@ class AgencyNames:
         return names
 
 
-class AgencyPage(AgencyNames, ContactDetails, Page):
+class AgencyPage(AgencyNames, ContactDetails, ChangeHistory, Page):
     """One municipal agency: its names, legal basis, responsibilities and how to reach it."""
 
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
@@ -220,6 +221,7 @@ class AgencyPage(AgencyNames, ContactDetails, Page):
             heading=_("Contact"),
         ),
         FieldPanel("body"),
+        *ChangeHistory.panels,
     ]
 
     search_fields = Page.search_fields + [

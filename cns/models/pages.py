@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
+from portal.changes import ChangeHistory
 from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySet
 from portal.listings import ListingPaginator
 
@@ -197,7 +198,7 @@ class GuidePageQuerySet(PageQuerySet):
         return self.order_by("category", "title", "pk")
 
 
-class GuidePage(CNSChildMixin, Page):
+class GuidePage(CNSChildMixin, ChangeHistory, Page):
     """A step-by-step guide: what to bring, what it costs and where to go at each step."""
 
     category = models.CharField(_("category"), max_length=30, choices=GuideCategory.choices)
@@ -218,6 +219,7 @@ class GuidePage(CNSChildMixin, Page):
         FieldPanel("notes"),
         FieldPanel("last_reviewed"),
         InlinePanel("related_guides", heading=_("Related guides"), label=_("Related guide")),
+        *ChangeHistory.panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -251,7 +253,7 @@ class GuideRelatedGuide(Orderable):
         verbose_name = _("related guide")
 
 
-class ArticlePage(CNSChildMixin, DayPage, Page):
+class ArticlePage(CNSChildMixin, DayPage, ChangeHistory, Page):
     """A CNS news article."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -284,6 +286,7 @@ class ArticlePage(CNSChildMixin, DayPage, Page):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("photo_credit")], heading=_("Image")),
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("audience"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]),
+        *ChangeHistory.panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -308,7 +311,7 @@ class ArticlePage(CNSChildMixin, DayPage, Page):
             raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
 
 
-class EventPage(CNSChildMixin, SpanPage, Page):
+class EventPage(CNSChildMixin, SpanPage, ChangeHistory, Page):
     """An offline CNS event, usually in an alliance township."""
 
     listed_on_home = True
@@ -342,6 +345,7 @@ class EventPage(CNSChildMixin, SpanPage, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("sign_up"), FieldPanel("sign_up_url")], heading=_("Signing up")),
+        *ChangeHistory.panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.blocks import ContentStreamBlock
+from portal.changes import ChangeHistory
 from portal.contact import tel_uri
 from portal.dated import DayPage, DayQuerySet
 from portal.models import Topic
@@ -60,7 +61,7 @@ class PressReleaseQuerySet(DayQuerySet):
         return PressTopic.objects.filter(releases__in=self).distinct().order_by("slug")
 
 
-class PressReleasePage(DayPage, Page):
+class PressReleasePage(DayPage, ChangeHistory, Page):
     """A press release: dated, with a lede, a body, photos with credits, documents and a spokesperson."""
 
     date = models.DateField(_("release date"), default=timezone.localdate)
@@ -89,6 +90,7 @@ class PressReleasePage(DayPage, Page):
             ],
             heading=_("Spokesperson contact"),
         ),
+        *ChangeHistory.panels,
     ]
 
     search_fields = Page.search_fields + [
