@@ -251,10 +251,6 @@ class AgencyPage(AgencyNames, ContactDetails, ChangeHistory, Page):
         return hours.describe_html(self.office_hours.all())
 
     @property
-    def last_updated(self):
-        return self.last_published_at or self.latest_revision_created_at
-
-    @property
     def parent_authority_display(self):
         """(name, url or None) of the authority the agency answers to, or None."""
         parent = self.parent_authority

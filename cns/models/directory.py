@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from portal.contact import ContactDetails, contact_panels, tel_uri
+from portal.contact import ContactDetails, TelephoneMixin, contact_panels
 from portal.models import Topic
 
 from .choices import TownshipKind
 
 
-class ServicePlatform(index.Indexed, models.Model):
+class ServicePlatform(TelephoneMixin, index.Indexed, models.Model):
     """A government service platform CNS connects residents to; guides link to it."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -42,10 +42,6 @@ class ServicePlatform(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def telephone_uri(self):
-        return tel_uri(self.telephone)
 
 
 class District(models.Model):

@@ -46,7 +46,7 @@ def cooperation_office(directory):
         establishing_document_number_zh_hans="厅字〔2008〕17号",
         address_en="100 Dagu Road",
         address_zh_hans="大沽路100号",
-        telephone="23111111",
+        telephone="+862123111111",
         website="https://example.org/cooperation",
         email="office@example.org",
     )

@@ -56,6 +56,7 @@ def edit_form(agency, responsibilities):
             ),
             "body_en": streamfield([]),
             "body_zh_hans": streamfield([]),
+            "change_notes": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }

@@ -37,7 +37,7 @@ def test_demo_builder_changes_nothing_when_run_again_and_invents_no_contact(demo
         for agency in AgencyPage.objects.all()
     } == {
         "economy-and-informatization": ("", "", "", "", 0),
-        "cooperation-and-exchange": ("100 Dagu Road", "23111111", "", "", 2),
+        "cooperation-and-exchange": ("100 Dagu Road", "+862123111111", "", "", 2),
         "information-office": ("", "", "", "", 0),
     }
     assert AgencyOfficeHours.objects.count() == 2
@@ -62,6 +62,6 @@ def test_from_home_to_the_cooperation_office_through_its_letter(client, demo, pr
     profile = soup(client.get(profile_link["href"]))
     contact = profile.select_one(".agency__contact")
     assert " ".join(contact.select_one(".agency-contact__hours li").get_text().split()) == hours
-    assert contact.find("a", href="tel:23111111").get_text(strip=True) == "23111111"
+    assert contact.find("a", href="tel:+862123111111").get_text(strip=True) == "021-2311 1111"
     crumbs = [li.get_text(strip=True) for li in profile.select("nav.breadcrumbs li")]
     assert len(crumbs) == 4 and crumbs[-1] == profile.h1.get_text(strip=True)

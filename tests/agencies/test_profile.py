@@ -22,7 +22,7 @@ ENGLISH = {
         "Notice on issuing the plan for the institutional reform",
         "Ting Zi [2008] No. 17",
         "100 Dagu Road",
-        "Last updated",
+        "Published",
     ],
     "hours": "Monday to Friday, 9:00–11:30 and 13:00–17:30",
     "responsibilities": [
@@ -44,7 +44,7 @@ CHINESE = {
         "关于印发机构改革方案的通知",
         "厅字〔2008〕17号",
         "大沽路100号",
-        "最近更新",
+        "发布日期",
     ],
     "hours": "周一至周五 9:00—11:30，13:00—17:30",
     "responsibilities": ["推进与各省区市的合作交流。", "负责市政府接待工作。", "承办市政府交办的其他事项。"],
@@ -64,8 +64,8 @@ def test_profile_renders_every_field_in_each_language(client, cooperation_office
     for expected in words["texts"]:
         assert expected in text, expected
     assert [" ".join(li.get_text().split()) for li in main.select(".agency-contact__hours li")] == [words["hours"]]
-    telephone = main.find("a", href="tel:23111111")
-    assert telephone.get_text(strip=True) == "23111111"
+    telephone = main.find("a", href="tel:+862123111111")
+    assert telephone.get_text(strip=True) == "021-2311 1111"
     assert main.find("a", href="mailto:office@example.org")
     assert main.find("a", href="https://example.org/cooperation")
     assert [li.get_text(strip=True) for li in main.select(".agency__responsibilities ol > li")] == words[
@@ -114,7 +114,7 @@ def test_json_ld_describes_the_agency_as_a_government_organization(client, coope
     assert data["@type"] == "GovernmentOrganization"
     assert data["name"] == name
     assert alternate in data["alternateName"]
-    assert data["telephone"] == "23111111"
+    assert data["telephone"] == "+862123111111"
     assert data["address"]["@type"] == "PostalAddress"
     assert data["address"]["streetAddress"] in {"100 Dagu Road", "大沽路100号"}
     hours = data["contactPoint"]["hoursAvailable"]

@@ -118,7 +118,7 @@ def test_guide_lists_only_live_related_guides(client, guide_index):
 
 @pytest.mark.parametrize(
     ("prefix", "title", "credit"),
-    [("en", "Nine townships join", "Photo: Jiang Xiaowei"), ("zh-hans", "九个街镇加入", "图片: 蒋晓薇")],
+    [("en", "Nine townships join", "Photo: Jiang Xiaowei"), ("zh-hans", "九个街镇加入", "图片：蒋晓薇")],
 )
 def test_article_shows_date_author_image_credit_and_topics_in_the_readers_language(client, cns, prefix, title, credit):
     from wagtail_factories import ImageFactory

@@ -3,7 +3,7 @@ import pytest
 from django.core.management import call_command
 
 from wagtail.models import Page, Revision, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from portal.factories import StandardPageFactory
 from portal.models import HomeFeaturedLink
@@ -60,6 +60,7 @@ def test_editor_submission_goes_to_moderators_for_approval(client, home):
             "intro_zh_hans": "",
             "body_en": streamfield([]),
             "body_zh_hans": streamfield([]),
+            "change_notes": inline_formset([]),
             "action-submit": "Submit to Moderators approval",
         }
     )

@@ -213,6 +213,7 @@ def publish_new_section(client, home, title, show_in_menus=True):
             "intro_zh_hans": "",
             "body_en": streamfield([]),
             "body_zh_hans": streamfield([]),
+            "change_notes": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }
