@@ -188,5 +188,5 @@ def test_a_network_sending_too_many_forms_is_stopped_in_its_language(client, hom
 
     assert "Many subscriptions have come from your network" in english.select_one(".error-summary").get_text()
     assert "late@example.org" == english.find("input", attrs={"name": "email"})["value"]
-    assert "您所在网络" in chinese.select_one(".error-summary").get_text()
+    assert "您所在的网络" in chinese.select_one(".error-summary").get_text()
     assert not Subscription.objects.filter(email="late@example.org").exists()
