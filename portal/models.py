@@ -86,6 +86,10 @@ class HomePage(Page):
             "inLanguage": get_language(),
         }
 
+    def lead_image(self):
+        """The hero image, for link previews (`portal.sharing`); on the page it is decoration."""
+        return (self.hero_image, "") if self.hero_image_id else None
+
     def dated_items(self):
         """(date, page) of the newest pages whose types ask to be listed on the home page.
 

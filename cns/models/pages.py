@@ -18,12 +18,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal import sharing
 from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySet
 from portal.listings import ListingPaginator
 
-from .. import views
+from .. import feeds, views
 from ..blocks import GuideStepsBlock
 from ..forms import GuideFilterForm
 from .choices import EVERYONE, GUIDE_AUDIENCE_CHOICES, Audience, EventKind, GuideCategory
@@ -115,6 +116,10 @@ class CNSHomePage(ListedPage, RoutablePageMixin, Page):
     @path("news/", name="news")
     def news_route(self, request):
         return views.news_list(request, self)
+
+    @path("news/feed/", name="news_feed")
+    def news_feed_route(self, request):
+        return feeds.news_feed(request, self)
 
     @path("events/", name="events")
     def events_route(self, request):
@@ -235,6 +240,11 @@ class GuidePage(CNSChildMixin, ChangeHistory, Page):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
+    def structured_data(self, request=None):
+        return sharing.government_service(
+            self, request, self.summary, self.get_category_display(), self.get_audience_display()
+        )
+
     def related(self):
         return [
             link.guide
@@ -310,6 +320,12 @@ class ArticlePage(CNSChildMixin, DayPage, ChangeHistory, Page):
         if self.image_id and not (self.image_alt or "").strip():
             raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
 
+    def lead_image(self):
+        return (self.image, self.image_alt) if self.image_id else None
+
+    def structured_data(self, request=None):
+        return sharing.news_article(self, request, self.intro, self.author)
+
 
 class EventPage(CNSChildMixin, SpanPage, ChangeHistory, Page):
     """An offline CNS event, usually in an alliance township."""
@@ -366,6 +382,9 @@ class EventPage(CNSChildMixin, SpanPage, ChangeHistory, Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
+
+    def structured_data(self, request=None):
+        return sharing.event(self, request, self.summary)
 
     def calendar_location(self):
         return ", ".join(part for part in [self.venue, self.township and self.township.name] if part)

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Site
 
+from portal import sharing
 from portal.i18n import fallback_language, html_lang, language_urls, unprefixed_path, untranslated_fields
 from portal.menu import main_menu_pages
 from portal.search.forms import HeaderSearchForm
@@ -112,3 +113,17 @@ def main_menu(context):
 @register.simple_tag
 def header_search_form():
     return HeaderSearchForm()
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical address and Open Graph tags of the page shown (`portal.sharing`);
+    without a page (search, error pages) the site's own."""
+    trail = context.get("breadcrumb_trail") or ()
+    return {"share": sharing.page_sharing(context.get("request"), context.get("page"), trail)}
+
+
+@register.filter
+def share_qr(address):
+    """`address` (a page's absolute URL) as an inline SVG QR code, for phones to scan."""
+    return sharing.address_qr(address)

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from portal import sharing
 from portal.dated import SpanPage, SpanQuerySet
 
 from ..blocks import RICH_FEATURES
@@ -91,6 +92,9 @@ class PressConferencePage(SpanPage, Page):
         response = super().serve(request, *args, **kwargs)
         keep_status_fresh(response, [self])
         return response
+
+    def structured_data(self, request=None):
+        return sharing.event(self, request, self.summary, online=self.live_stream_url)
 
     @property
     def end(self):

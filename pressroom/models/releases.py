@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +15,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal import sharing
 from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.contact import tel_uri
@@ -109,11 +111,22 @@ class PressReleasePage(DayPage, ChangeHistory, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["images"] = self.images.select_related("image")
+        context["images"] = self.photos
         context["documents"] = self.documents.select_related("document")
         context["agencies"] = [link.agency for link in self.agency_links.select_related("agency") if link.agency.live]
         context["topics"] = self.topics.all()
         return context
+
+    @cached_property
+    def photos(self):
+        """The release's photos, read once for the page, its preview image and its JSON-LD."""
+        return list(self.images.select_related("image"))
+
+    def lead_image(self):
+        return (self.photos[0].image, self.photos[0].alt_text) if self.photos else None
+
+    def structured_data(self, request=None):
+        return sharing.news_article(self, request, self.lede)
 
     @property
     def spokesperson_phone_uri(self):
