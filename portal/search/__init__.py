@@ -15,5 +15,13 @@
   searchable objects) and ``update_index`` rebuilds
   it; ``signals`` re-indexes on ``page_published`` once inline children are saved.
 - ``query`` and ``views``: matching in the visitor's language, sections from Wagtail's page
-  types, editors' promotions, highlighted snippets, pagination.
+  types, editors' promotions, highlighted snippets, pagination. A page type that takes no
+  subpages (a press conference) and every other searchable model are also found by the name of
+  their kind ("press conference", 新闻发布会), weighted between title and body.
+- ``synonyms``: editors' groups of equivalent terms per language (乡镇 ⇄ 街镇, a snippet),
+  applied as a query is parsed; kept in each process and read again when one is saved.
+- ``querylog`` and ``reports``: each search counted per day, language and query with its
+  result count (nothing about the visitor), kept 90 days (``prune_search_log``, daily by the
+  clock); the admin report *Reports › Search queries* of frequent and zero-result queries.
+  Results pages with a query are therefore never served from the page cache.
 """

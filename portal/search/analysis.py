@@ -4,7 +4,8 @@ Chinese is written without spaces, so it goes through jieba at index and at quer
 the index keeps jieba's search-mode words (long words and the shorter words inside them),
 and a query word matches either itself or all of the shorter words inside it. Other languages
 are left to PostgreSQL's text-search configuration (English: stemming). On SQLite matching is
-by substring, which needs no segmentation.
+by substring, which needs no segmentation. A word or phrase of a query that editors gave
+synonyms becomes a :class:`Group`, which matches when any of its terms does.
 """
 
 import logging
@@ -93,10 +94,24 @@ class Term:
 
 
 @dataclass
+class Group:
+    """A word or phrase of a query that editors gave synonyms: it matches when any one of its
+    ``alternatives`` does, an alternative being a list of terms that must all match (the words
+    as typed come first; "press conference" or "news conference")."""
+
+    word: str
+    alternatives: list
+
+    @property
+    def highlight(self):
+        return [pattern for alternative in self.alternatives for term in alternative for pattern in term.highlight]
+
+
+@dataclass
 class ParsedQuery:
     text: str
     language: str
-    terms: list
+    terms: list  # Term and Group
 
     def __bool__(self):
         return bool(self.terms)
@@ -110,20 +125,66 @@ class ParsedQuery:
         return re.compile("|".join(patterns), re.IGNORECASE)
 
 
-def parse_query(text, language):
-    text = " ".join(text.split())
+def words(text, language):
+    """The words of `text` as synonyms are looked up: jieba's words for Chinese, else runs of letters."""
     if is_segmented(language):
-        terms = _chinese_terms(text)
-    else:
-        terms = _stemmed_terms(text, language)
+        return [word for word in (w.strip().lower() for w in _jieba().cut(text)) if WORD.search(word)]
+    return TOKEN.findall(text.lower())
+
+
+def parse_query(text, language, synonyms=None):
+    """The query's terms. `synonyms` ({words of a term: [words of each term of its group, itself
+    first]}, see :mod:`portal.search.synonyms`) make a word or phrase that has some a :class:`Group`."""
+    text = " ".join(text.split())
+    pieces = _with_synonyms(words(text, language), synonyms or {})
+    word_lists = [piece for piece in pieces if isinstance(piece, list)]
+    word_lists += [listed for piece in pieces if isinstance(piece, tuple) for listed in piece[1]]
+    stems = None if is_segmented(language) else _stems({word for listed in word_lists for word in listed}, language)
+
+    def make_terms(listed):
+        return _chinese_terms(listed) if stems is None else _stemmed_terms(listed, stems)
+
+    terms, seen = [], set()
+    for piece in pieces:
+        if isinstance(piece, list):
+            found = [term for term in make_terms(piece) if term.lexeme not in seen]
+            seen.update(term.lexeme for term in found)
+            terms.extend(found)
+            continue
+        phrase, equivalents = piece
+        alternatives = [found for listed in equivalents if (found := make_terms(listed))]
+        if alternatives:
+            terms.append(Group(word=phrase, alternatives=alternatives))
     return ParsedQuery(text=text, language=language, terms=terms)
 
 
-def _chinese_terms(text):
+def _with_synonyms(query_words, synonyms):
+    """The query's words in runs: lists of plain words, and (phrase, its group's terms) for each
+    longest run of words that is a term of a synonym group."""
+    longest = max((len(key) for key in synonyms), default=0)
+    pieces, plain, start = [], [], 0
+    while start < len(query_words):
+        for size in range(min(longest, len(query_words) - start), 0, -1):
+            key = tuple(query_words[start : start + size])
+            if key in synonyms:
+                if plain:
+                    pieces.append(plain)
+                    plain = []
+                pieces.append((" ".join(key), synonyms[key]))
+                start += size
+                break
+        else:
+            plain.append(query_words[start])
+            start += 1
+    if plain:
+        pieces.append(plain)
+    return pieces
+
+
+def _chinese_terms(query_words):
     terms, seen = [], set()
-    for word in _jieba().cut(text):
-        word = word.strip().lower()
-        if not WORD.search(word) or word in CHINESE_STOPWORDS or word in seen:
+    for word in query_words:
+        if word in CHINESE_STOPWORDS or word in seen:
             continue
         seen.add(word)
         parts = [part for part in segment(word) if part != word and len(part) > 1]
@@ -145,17 +206,20 @@ def _covers(parts, word):
     return len(covered) == len(word)
 
 
-def _stemmed_terms(text, language):
-    words = []
-    for word in TOKEN.findall(text.lower()):
-        if word not in words:
-            words.append(word)
+def _stems(all_words, language):
+    """{word: stem or None for a stop word}, in one query on PostgreSQL whatever the synonyms."""
+    all_words = sorted(all_words)
     if connection.vendor == "postgresql":
-        stems = _postgres_stems(words, text_config(language))
+        stems = _postgres_stems(all_words, text_config(language))
     else:
-        stems = [None if word in ENGLISH_STOPWORDS else _light_stem(word) for word in words]
+        stems = [None if word in ENGLISH_STOPWORDS else _light_stem(word) for word in all_words]
+    return dict(zip(all_words, stems, strict=True))
+
+
+def _stemmed_terms(query_words, stems):
     terms = []
-    for word, stem in zip(words, stems, strict=True):
+    for word in dict.fromkeys(query_words):
+        stem = stems[word]
         if not stem:
             continue
         # Stems of one family differ in their last letter ("regist" from "registering",
@@ -190,13 +254,16 @@ def _light_stem(word):
 def tsquery(parsed, operator="and"):
     """The query as raw tsquery text for the "simple" configuration (lexemes are already final)."""
     joiner = " & " if operator == "and" else " | "
-    clauses = []
-    for term in parsed.terms:
-        clause = _lexeme(term.lexeme, term.prefix)
-        if term.parts:
-            clause = f"({clause} | ({' & '.join(_lexeme(part) for part in term.parts)}))"
-        clauses.append(clause)
-    return joiner.join(clauses)
+    return joiner.join(_clause(term) for term in parsed.terms)
+
+
+def _clause(term):
+    if isinstance(term, Group):
+        return "(" + " | ".join("(" + " & ".join(map(_clause, terms)) + ")" for terms in term.alternatives) + ")"
+    clause = _lexeme(term.lexeme, term.prefix)
+    if term.parts:
+        clause = f"({clause} | ({' & '.join(_lexeme(part) for part in term.parts)}))"
+    return clause
 
 
 def _lexeme(value, prefix=False):

@@ -76,6 +76,22 @@ def section_label(model):
     return getattr(model, "search_section_label", None) or model._meta.verbose_name
 
 
+def is_one_of_a_kind(model):
+    """Objects that are one of many of a kind: page types that take no subpages (a press
+    conference, a guide, an agency profile) and the other searchable models (a township). Their
+    kind, as its section is labelled, is searched with them: "press conference" finds every
+    conference, even one whose text never says so. A page that holds others (a section, an
+    index) or a plain content page says what it is in its own title."""
+    return not issubclass(model, Page) or not model.allowed_subpage_models()
+
+
+def kind_of(model, language):
+    if not is_one_of_a_kind(model):
+        return ""
+    with translation.override(language):
+        return str(section_label(model))
+
+
 def _title_field(model):
     names = [field.field_name for field in model.get_search_fields() if isinstance(field, SearchField)]
     if "title" in names or not names:
@@ -150,7 +166,7 @@ def object_text(obj, language):
 
 def build_entries(objects):
     entries = []
-    content_types = {}
+    content_types, kinds = {}, {}
     for obj in objects:
         is_page = isinstance(obj, Page)
         if is_page and not obj.live:
@@ -166,6 +182,10 @@ def build_entries(objects):
             title, body = object_text(obj, language)
             if not title.strip() and not body.strip():
                 continue
+            if (type(obj), language) not in kinds:
+                kind = kind_of(type(obj), language)
+                kinds[type(obj), language] = (kind, analyse(kind, language))
+            kind, kind_terms = kinds[type(obj), language]
             entries.append(
                 PageSearchEntry(
                     content_type_id=content_type_id,
@@ -176,6 +196,8 @@ def build_entries(objects):
                     body=body,
                     title_terms=analyse(title, language),
                     body_terms=analyse(body, language),
+                    kind=kind,
+                    kind_terms=kind_terms,
                 )
             )
     return entries
@@ -227,6 +249,7 @@ def update_vectors(entries):
         config = text_config(language)
         PageSearchEntry.objects.filter(pk__in=ids).update(
             vector=SearchVector(F("title_terms"), config=config, weight="A")
+            + SearchVector(F("kind_terms"), config=config, weight="C")
             + SearchVector(F("body_terms"), config=config, weight="D")
         )
 

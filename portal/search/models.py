@@ -1,6 +1,10 @@
+import re
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,8 +27,10 @@ class PageSearchEntry(models.Model):
 
     ``title`` and ``body`` hold the plain text a visitor reads (for snippets and, on SQLite,
     for matching); ``title_terms`` and ``body_terms`` the same text as the language's analyser
-    sees it (Chinese split into words by jieba). On PostgreSQL ``vector`` is their tsvector,
-    title weighted A and body D, behind a GIN index; SQLite leaves it empty.
+    sees it (Chinese split into words by jieba). ``kind`` and ``kind_terms`` name what the
+    object is, in that language ("press conference", 新闻发布会), for objects that are one of
+    many of a kind, so that readers who type the kind find them. On PostgreSQL ``vector`` is
+    their tsvector, title weighted A, kind C and body D, behind a GIN index; SQLite leaves it empty.
     """
 
     content_type = models.ForeignKey(
@@ -45,6 +51,8 @@ class PageSearchEntry(models.Model):
     body = models.TextField(_("body"), blank=True)
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    kind = models.CharField(max_length=100, blank=True, default="")
+    kind_terms = models.CharField(max_length=200, blank=True, default="")
     vector = SearchVectorField(null=True)
 
     objects = PageSearchEntryQuerySet.as_manager()
@@ -60,3 +68,67 @@ class PageSearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.title}"
+
+
+def language_choices():
+    return settings.LANGUAGES
+
+
+TERM_SEPARATORS = re.compile(r"[\n,，、;；]+")
+
+
+class Synonym(models.Model):
+    """Terms that readers of one language use for the same thing (乡镇, 街镇): a query holding
+    any of them finds what each of them finds. Kept by editors as a snippet."""
+
+    language = models.CharField(_("language"), max_length=12, choices=language_choices)
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_("Two or more words or phrases, one a line (or separated by commas), that mean the same."),
+    )
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["language", "terms"]
+
+    def __str__(self):
+        return " ⇄ ".join(self.term_list())
+
+    def term_list(self):
+        """The group's terms, each with its spaces tidied, lower-cased, once."""
+        terms = (" ".join(term.split()).lower() for term in TERM_SEPARATORS.split(self.terms or ""))
+        return list(dict.fromkeys(term for term in terms if term))
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Enter at least two different terms.")})
+        self.terms = "\n".join(self.term_list())
+
+
+class SearchLogQuerySet(models.QuerySet):
+    def between(self, first_day, last_day):
+        return self.filter(day__gte=first_day, day__lte=last_day)
+
+
+class SearchLogEntry(models.Model):
+    """How often a query was searched for on one day in one language, and how many results it
+    found the last time. Nothing about who searched: no address, user, session or time of day."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=12)
+    query = models.CharField(_("query"), max_length=100)
+    count = models.PositiveIntegerField(_("searches"), default=1)
+    result_count = models.PositiveIntegerField(_("results"), default=0)
+
+    objects = SearchLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search log entry")
+        verbose_name_plural = _("search log")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "language", "query"], name="portal_search_one_query_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.language}: {self.query}"

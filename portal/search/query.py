@@ -1,6 +1,8 @@
 """Searching the per-language index: matching, ranking, sections, promotions."""
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
 
 from modelsearch.utils import normalise_query_string
 
@@ -12,9 +14,10 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 
-from .analysis import is_segmented, parse_query, tsquery
+from .analysis import Group, is_segmented, parse_query, tsquery
 from .indexing import searchable_models, section_label
 from .models import PageSearchEntry
+from .synonyms import synonyms_for
 
 
 @dataclass
@@ -62,21 +65,37 @@ def match_entries(parsed, language, pages, operator="and"):
             .annotate(rank=SearchRank(F("vector"), query))
             .order_by("-rank", "-object_id", "-pk")
         )
-    # SQLite, for the quick local run: every word as a substring of the title or body.
-    conditions = [Q(title__icontains=term.lexeme) | Q(body__icontains=term.lexeme) for term in parsed.terms]
+    # SQLite, for the quick local run: every word as a substring of the title, kind or body.
+    conditions = [_contains(term) for term in parsed.terms]
     combined = conditions[0]
     for condition in conditions[1:]:
         combined = combined & condition if operator == "and" else combined | condition
-    # Rank: two points for each word in the title, one for each word in the body.
+    # Rank: two points for each word in the title, one for each word in the kind or the body.
     rank = Value(0)
-    for term in parsed.terms:
-        for field, points in (("title", 2), ("body", 1)):
+    for lexeme in _lexemes(parsed.terms):
+        for field, points in (("title", 2), ("kind", 1), ("body", 1)):
             rank = rank + Case(
-                When(**{f"{field}__icontains": term.lexeme}, then=Value(points)),
+                When(**{f"{field}__icontains": lexeme}, then=Value(points)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
     return entries.filter(combined).annotate(rank=rank).order_by("-rank", "-object_id", "-pk")
+
+
+def _contains(term):
+    if isinstance(term, Group):
+        alternatives = [reduce(and_, (_contains(part) for part in alternative)) for alternative in term.alternatives]
+        return reduce(or_, alternatives)
+    return Q(title__icontains=term.lexeme) | Q(kind__icontains=term.lexeme) | Q(body__icontains=term.lexeme)
+
+
+def _lexemes(terms):
+    for term in terms:
+        if isinstance(term, Group):
+            for alternative in term.alternatives:
+                yield from _lexemes(alternative)
+        else:
+            yield term.lexeme
 
 
 @dataclass
@@ -92,7 +111,7 @@ def search_pages(text, language, pages):
     Every word must match; when no page has them all, pages with any of them are returned and
     ``relaxed`` says so.
     """
-    parsed = parse_query(text, language)
+    parsed = parse_query(text, language, synonyms_for(language))
     if not parsed:
         return SearchOutcome(parsed=parsed, entries=PageSearchEntry.objects.none(), relaxed=False)
     entries = match_entries(parsed, language, pages)

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from .query import (
     section_counts,
     visible_pages,
 )
+from .querylog import record
 
 RESULTS_PER_PAGE = 10
 
@@ -79,7 +81,12 @@ def search(request):
             }
             for code, _name, count in other_language_counts(text, language, pages, settings.LANGUAGES)
         ]
-    return render(request, "search/search_results.html", context)
+    if not form.cleaned_data["page"] and not form.cleaned_data["section"]:
+        record(text, language, all_count)  # once a search: not again for its further pages or sections
+    response = render(request, "search/search_results.html", context)
+    # Never from the page cache, which would serve it without counting it (see querylog).
+    patch_cache_control(response, private=True)
+    return response
 
 
 def _results(request, entries, outcome, language):

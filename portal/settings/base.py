@@ -313,6 +313,7 @@ CLOCK_JOBS = [
     ("publish-scheduled", int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60")), ["publish_scheduled"]),
     ("erase-closed-registrations", 24 * 60 * 60, ["erase_closed_registrations"]),
     ("prune-task-results", 24 * 60 * 60, ["prune_db_task_results", "--min-age-days", "14"]),
+    ("prune-search-log", 24 * 60 * 60, ["prune_search_log", "--days", "90"]),
     ("alert-digests", 24 * 60 * 60, ["send_daily_alerts"]),
 ]
 CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
