@@ -14,7 +14,8 @@ MAX_ID = 2**31 - 1
 def id_param(query, name):
     """The positive id in `query[name]`, or None when it is missing or could not be an id."""
     value = query.get(name, "")
-    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+    # Length first: int() refuses strings of thousands of digits with an error of its own.
+    if value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID)) and 0 < int(value) <= MAX_ID:
         return int(value)
     return None
 

@@ -2,42 +2,31 @@
 
 from datetime import datetime, time
 
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal import calendar
+from portal import calendar, feeds
 from portal.listings import rows_between
+from portal.routes import route_url
 
-FEED_SIZE = 30
 CALENDAR_SIZE = 50
 
 
 def release_feed(request, page):
-    feed = Atom1Feed(
+    releases = rows_between(page.releases().defer_streamfields(), 0, feeds.FEED_SIZE)
+    return feeds.atom_response(
+        request,
         title=_("Press releases: %(site)s") % {"site": page.title},
-        link=request.build_absolute_uri(page.url),
+        link=page.url,
+        feed_path=route_url(page, "feed"),
         description=page.intro,
-        language=get_language(),
-        feed_url=request.build_absolute_uri(request.path),
-        feed_guid=request.build_absolute_uri(request.path),
+        entries=[_entry(release) for release in releases],
     )
-    for release in rows_between(page.releases().defer_streamfields(), 0, FEED_SIZE):
-        url = request.build_absolute_uri(release.get_url(request))
-        published = timezone.make_aware(datetime.combine(release.date, time(9, 0)))  # 9 a.m., Beijing time
-        feed.add_item(
-            title=release.title,
-            link=url,
-            description=release.lede,
-            unique_id=url,
-            pubdate=published,
-            updateddate=release.last_published_at or published,
-        )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+
+
+def _entry(release):
+    published = timezone.make_aware(datetime.combine(release.date, time(9, 0)))  # 9 a.m., Beijing time
+    return feeds.Entry(release, release.lede, published, release.last_published_at or published)
 
 
 def conference_calendar(request, page):

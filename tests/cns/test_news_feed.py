@@ -5,7 +5,7 @@ import datetime
 import feedparser
 import pytest
 
-from cns import feeds
+from portal import feeds
 from cns.factories import ArticlePageFactory
 from portal.siteaddress import point_default_site
 from tests.kit import soup

@@ -8,6 +8,7 @@ import pytest
 
 from django.utils import timezone
 
+from portal import feeds as atom_feeds
 from pressroom import feeds
 from pressroom.factories import PressConferencePageFactory, PressReleasePageFactory
 
@@ -74,7 +75,7 @@ def test_conference_calendar_keeps_the_soonest_when_full(client, pressroom, monk
 
 def test_feeds_query_counts_do_not_grow_with_content(client, pressroom, monkeypatch, django_assert_max_num_queries):
     monkeypatch.setattr(feeds, "CALENDAR_SIZE", 3)
-    monkeypatch.setattr(feeds, "FEED_SIZE", 3)
+    monkeypatch.setattr(atom_feeds, "FEED_SIZE", 3)
     now = timezone.now()
 
     def add(count):
