@@ -17,6 +17,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
+from . import sharing
 from .listings import rows_between
 
 DAYS_BEHIND = 90
@@ -58,7 +59,7 @@ def _event(request, page, host, stamp):
         event.add("location", location)
     if page.summary:
         event.add("description", page.summary)
-    event.add("url", request.build_absolute_uri(page.get_url(request)))
+    event.add("url", sharing.absolute(request, page.get_url(request)))
     if page.last_published_at:
         event.add("last-modified", page.last_published_at)
     return event

@@ -49,8 +49,8 @@ def language_switcher(context):
 def alternate_links(context):
     request = context["request"]
     return {
-        "alternates": [(code, request.build_absolute_uri(url)) for code, _name, url in language_urls(request.path)],
-        "x_default": request.build_absolute_uri(unprefixed_path(request.path)),
+        "alternates": [(code, sharing.absolute(request, url)) for code, _name, url in language_urls(request.path)],
+        "x_default": sharing.absolute(request, unprefixed_path(request.path)),
     }
 
 

@@ -59,11 +59,21 @@ def test_html_lang_and_hreflang_alternates(client, home, prefix, html_lang):
 
     assert page.html["lang"] == html_lang
     alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
+    # At the configured site's address (SITE_URL), whatever host the request named.
     assert alternates == {
-        "en": "http://testserver/en/about/",
-        "zh-hans": "http://testserver/zh-hans/about/",
-        "x-default": "http://testserver/about/",
+        "en": "http://localhost:8000/en/about/",
+        "zh-hans": "http://localhost:8000/zh-hans/about/",
+        "x-default": "http://localhost:8000/about/",
     }
+
+
+def test_hreflang_alternates_never_take_the_requests_host(client, home):
+    StandardPageFactory(parent=home, slug="about")
+
+    page = soup(client.get("/en/about/", HTTP_HOST="127.0.0.1"))
+
+    hrefs = [link["href"] for link in page.find_all("link", rel="alternate")]
+    assert hrefs and all(href.startswith("http://localhost:8000/") for href in hrefs)
 
 
 def test_missing_chinese_falls_back_to_english_with_a_chinese_notice(client, home):
