@@ -4,6 +4,8 @@ import pytest
 
 from django.db import DatabaseError
 
+from wagtail.models import Site
+
 from portal.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +44,8 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    site = Site.objects.get(is_default_site=True)
+    assert f"Sitemap: {site.root_url}/sitemap.xml" in body  # the configured site, not the Host header
 
 
 def test_healthz_reports_a_working_database(client):
