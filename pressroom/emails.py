@@ -69,7 +69,10 @@ def notify_press_officers(registration):
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(
             "pressroom/emails/officer_notice.txt",
-            {"registration": registration, "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("journalist_registrations:index")},
+            {
+                "registration": registration,
+                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("journalist_registrations:index"),
+            },
         )
         subject = _("New journalist registration %(reference)s") % {"reference": registration.reference}
     send_mail(subject, body, None, recipients)

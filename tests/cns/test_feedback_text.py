@@ -38,7 +38,9 @@ def error_of(response, field):
         "Text with a private character \ue000 in the middle of it.",
     ],
 )
-@pytest.mark.parametrize(("prefix", "words"), [("en", "characters that are not allowed"), ("zh-hans", "不允许使用的字符")])
+@pytest.mark.parametrize(
+    ("prefix", "words"), [("en", "characters that are not allowed"), ("zh-hans", "不允许使用的字符")]
+)
 def test_control_characters_and_text_reversal_are_refused_in_the_residents_language(
     client, topic, message, prefix, words
 ):

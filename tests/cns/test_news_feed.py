@@ -5,8 +5,8 @@ import datetime
 import feedparser
 import pytest
 
-from portal import feeds
 from cns.factories import ArticlePageFactory
+from portal import feeds
 from portal.siteaddress import point_default_site
 from tests.kit import soup
 

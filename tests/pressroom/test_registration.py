@@ -145,9 +145,7 @@ def test_any_unicode_name_is_accepted(client, pressroom, name):
 
 @pytest.mark.parametrize("prefix", ["en", "zh-hans"])
 def test_the_same_form_sent_twice_is_stored_once_and_both_sends_lead_to_check_your_email(client, pressroom, prefix):
-    form = soup(client.get(f"/{prefix}/press/register/")).main.find(
-        "form", method="post"
-    )
+    form = soup(client.get(f"/{prefix}/press/register/")).main.find("form", method="post")
     key = form.find("input", attrs={"name": "submission_key"})["value"]
 
     first = register(client, prefix, submission_key=key)
@@ -160,9 +158,7 @@ def test_the_same_form_sent_twice_is_stored_once_and_both_sends_lead_to_check_yo
 
 
 def test_a_form_changed_and_sent_again_with_its_old_key_registers_the_new_address(client, pressroom):
-    key = soup(client.get("/en/press/register/")).find(
-        "input", attrs={"name": "submission_key"}
-    )["value"]
+    key = soup(client.get("/en/press/register/")).find("input", attrs={"name": "submission_key"})["value"]
 
     assert register(client, submission_key=key).status_code == 302
     changed = register(client, submission_key=key, email="wei.li@example.org")

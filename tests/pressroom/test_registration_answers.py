@@ -37,9 +37,7 @@ def confirm_link(message):
 
 @pytest.mark.parametrize("prefix", ["en", "zh-hans"])
 @pytest.mark.parametrize("earlier", [None, "unconfirmed", "submitted", "under_review", "approved", "withdrawn"])
-def test_every_state_of_an_earlier_registration_gets_the_answer_a_new_address_gets(
-    client, pressroom, prefix, earlier
-):
+def test_every_state_of_an_earlier_registration_gets_the_answer_a_new_address_gets(client, pressroom, prefix, earlier):
     fresh = register(client, prefix, email="someone.new@example.org")
     if earlier:
         JournalistRegistration.objects.filter(email="someone.new@example.org").update(status=earlier)
