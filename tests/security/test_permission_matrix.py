@@ -22,6 +22,7 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 from agencies.models import AgencyIndexPage
+from alerts.factories import SubscriptionFactory
 from cns.factories import FeedbackFactory
 from cns.models import Township
 from portal.factories import StandardPageFactory
@@ -56,6 +57,10 @@ MATRIX = {
     "cns feedback thanks": EVERYONE,
     "cns events ical": EVERYONE,
     "search": EVERYONE,
+    "email alerts subscribe": EVERYONE,
+    "email alerts sent": EVERYONE,
+    "page feedback report form": EVERYONE,
+    "cns news feed": EVERYONE,
     "agency directory search": EVERYONE,
     "sitemap": EVERYONE,
     "robots.txt": EVERYONE,
@@ -77,6 +82,11 @@ MATRIX = {
     "admin article topics snippets": (LOGIN, OK, OK, HOME, HOME, OK),
     "admin images": (LOGIN, OK, OK, HOME, HOME, OK),
     "admin documents": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin page feedback report": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin search queries report": (LOGIN, OK, OK, HOME, HOME, OK),
+    "admin search synonyms": (LOGIN, OK, OK, HOME, HOME, OK),
+    # Alert subscribers' addresses: the email alert managers only (no column here) and superusers.
+    "admin alert subscribers": (LOGIN, HOME, HOME, HOME, HOME, OK),
     "admin users": (LOGIN, HOME, HOME, HOME, HOME, OK),
     "admin groups": (LOGIN, HOME, HOME, HOME, HOME, OK),
     # Journalist registrations: press officers only.
@@ -95,7 +105,7 @@ MATRIX = {
 }
 
 # What must never leak to anyone who is not allowed to see the screen.
-SECRETS = ("secret.journalist@example.org", "Private message from a resident")
+SECRETS = ("secret.journalist@example.org", "Private message from a resident", "secret.subscriber@example.org")
 
 
 def published_page_of_every_type():
@@ -119,6 +129,7 @@ def urls(demo_site, db):
     InterviewRequestFactory(registration=registration)
     unconfirmed = JournalistRegistrationFactory(status="unconfirmed", confirmed_at=None)
     feedback = FeedbackFactory(message="Private message from a resident", email="resident@example.org")
+    SubscriptionFactory(email="secret.subscriber@example.org")
     home = HomePage.objects.get()
     draft = StandardPageFactory(parent=home, slug="draft-plans", title_en="Zephyrine draft plans", live=False)
     members_only = StandardPageFactory(parent=home, slug="members-only", title_en="Zephyrine members notes")
@@ -145,6 +156,10 @@ def urls(demo_site, db):
         "cns feedback thanks": "/en/cns/feedback/thanks/",
         "cns events ical": "/en/cns/events/ical/",
         "search": "/en/search/?q=tea",
+        "email alerts subscribe": "/en/alerts/",
+        "email alerts sent": "/en/alerts/sent/",
+        "page feedback report form": "/en/page-feedback/report/?path=/en/",
+        "cns news feed": "/en/cns/news/feed/",
         "agency directory search": AgencyIndexPage.objects.live().get().url + "?q=office",
         "sitemap": "/sitemap.xml",
         "robots.txt": "/robots.txt",
@@ -161,6 +176,10 @@ def urls(demo_site, db):
         "admin images": "/admin/images/",
         "admin documents": "/admin/documents/",
         "admin users": "/admin/users/",
+        "admin page feedback report": "/admin/reports/page-feedback/",
+        "admin search queries report": "/admin/reports/search-queries/",
+        "admin search synonyms": "/admin/snippets/portal_search/synonym/",
+        "admin alert subscribers": "/admin/alerts/subscriptions/",
         "admin groups": "/admin/groups/",
         "admin untranslated report": "/admin/reports/untranslated/",
         "admin untranslated snippets and settings report": "/admin/reports/untranslated/other/",
