@@ -133,7 +133,8 @@ class AgencyPage(AgencyNames, ContactDetails, ChangeHistory, Page):
         blank=True,
         help_text=_(
             "The Chinese name the directory files this agency under by its pinyin, such as “合作交流办公室” "
-            "without the city's name in front. Leave empty to use the Chinese official name."
+            "without the city's name in front; or its pinyin, such as “changning qu”, where the directory "
+            "reads a character wrong. Leave empty to use the Chinese official name."
         ),
     )
     summary = models.TextField(

@@ -221,3 +221,39 @@ def test_a_name_shown_in_english_on_the_chinese_page_says_so(client, directory):
     }
 
     assert names == {"Bureau of Archives": "en", "海洋局": None}  # only the name's own language counts
+
+
+def test_the_citys_place_names_are_filed_by_how_they_are_read(client, directory):
+    AgencyPageFactory(
+        parent=directory,
+        title_en="Changning District People's Government",
+        title_zh_hans="上海市长宁区人民政府",
+        chinese_sort_name="长宁区人民政府",
+    )
+    AgencyPageFactory(
+        parent=directory,
+        title_en="Minhang District People's Government",
+        title_zh_hans="上海市闵行区人民政府",
+        chinese_sort_name="闵行区人民政府",
+    )
+    AgencyPageFactory(
+        parent=directory,
+        title_en="Mayor's Hotline Office",
+        title_zh_hans="市长热线办公室",
+        chinese_sort_name="市长热线办公室",
+    )
+
+    page = soup(client.get(DIRECTORY.format(prefix="zh-hans")))
+
+    # 长宁 is cháng níng (C), not zhǎng; 闵行 mǐn háng; 市长 (mayor) stays shì zhǎng.
+    assert groups(page) == {"C": ["上海市长宁区人民政府"], "M": ["上海市闵行区人民政府"], "S": ["市长热线办公室"]}
+
+
+def test_an_editor_can_give_a_name_its_reading_in_pinyin(client, directory):
+    AgencyPageFactory(
+        parent=directory, title_en="Office", title_zh_hans="乐团办公室", chinese_sort_name="yuetuan bangongshi"
+    )
+
+    page = soup(client.get(DIRECTORY.format(prefix="zh-hans")))
+
+    assert groups(page) == {"Y": ["乐团办公室"]}
