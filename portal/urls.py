@@ -39,5 +39,6 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("alerts/", include("alerts.urls")),
     path("page-feedback/", include("page_feedback.urls")),
+    path("press/conferences/", include("accreditation.urls")),
     path("", include(wagtail_urls)),
 )

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cns",
     "alerts",
     "page_feedback",
+    "accreditation",
     "wagtail.contrib.forms",
     # Section pages serve their listings and forms as routes (townships, registration).
     "wagtail.contrib.routable_page",
@@ -312,9 +313,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CLOCK_JOBS = [
     ("publish-scheduled", int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60")), ["publish_scheduled"]),
     ("erase-closed-registrations", 24 * 60 * 60, ["erase_closed_registrations"]),
+    ("erase-closed-applications", 24 * 60 * 60, ["erase_closed_applications"]),
     ("prune-task-results", 24 * 60 * 60, ["prune_db_task_results", "--min-age-days", "14"]),
     ("prune-search-log", 24 * 60 * 60, ["prune_search_log", "--days", "90"]),
     ("alert-digests", 24 * 60 * 60, ["send_daily_alerts"]),
+    ("close-accreditations", 60, ["close_accreditations"]),
 ]
 CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
 
