@@ -94,6 +94,7 @@ class InterviewRequestForm(FormKit, forms.ModelForm):
 
     def __init__(self, *args, number=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.number = number
         self.legend = _("Interview request %(number)s") % {"number": number} if number else ""
 
 
@@ -118,7 +119,7 @@ InterviewRequestFormSet = inlineformset_factory(
     InterviewRequest,
     form=InterviewRequestForm,
     formset=InterviewRequests,
-    extra=2,
+    extra=4,  # five in all, as the Q&A promises; the four optional ones fold away (register.html)
     min_num=1,
     max_num=5,
     absolute_max=5,  # a forged TOTAL_FORMS of thousands is refused without building the forms

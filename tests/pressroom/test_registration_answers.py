@@ -216,3 +216,26 @@ def test_lookups_of_one_reference_are_limited_whichever_addresses_they_come_from
 
     assert guesses == [404] * limit + [429]
     assert another.status_code == 404
+
+
+def test_five_interview_requests_can_be_sent_without_javascript(client, pressroom):
+    form = soup(client.get("/en/press/register/")).main.find("form", method="post")
+    folded = form.select("details.pr-more-request")
+    assert [" ".join(d.summary.get_text().split()) for d in folded] == [
+        f"Add interview request {n} (optional)" for n in (2, 3, 4, 5)
+    ]
+    assert form.find("input", attrs={"name": "interviews-TOTAL_FORMS"})["value"] == "5"
+
+    topics = {f"interviews-{n}-topic": f"Topic {n + 1}" for n in range(5)}
+    assert register(client, **{"interviews-TOTAL_FORMS": "5", **topics}).status_code == 302
+
+    stored = JournalistRegistration.objects.get().interview_requests.order_by("pk").values_list("topic", flat=True)
+    assert list(stored) == [f"Topic {n}" for n in range(1, 6)]
+
+
+def test_a_folded_request_with_an_error_opens_again(client, pressroom):
+    response = register(client, **{"interviews-TOTAL_FORMS": "5", "interviews-2-notes": "Notes but no topic"})
+
+    assert response.status_code == 400
+    opened = soup(response, status=400).select("details.pr-more-request[open]")
+    assert [" ".join(d.summary.get_text().split()) for d in opened] == ["Add interview request 3 (optional)"]
