@@ -153,3 +153,27 @@ def test_the_conference_editor_leads_to_its_accreditation(client, pressroom, edi
 
     assert f"/admin/accreditations/new/?conference={conference.pk}" in editing
     assert adding.find("input", attrs={"name": "conference"})["value"] == str(conference.pk)
+
+
+def test_the_applications_list_reads_a_constant_number_of_queries(client, pressroom, press_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accreditation.factories import AccreditationFactory
+
+    client.force_login(press_officer)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/admin/accreditation_applications/").status_code == 200
+        return len(queries)
+
+    def add_conference():
+        accreditation = AccreditationFactory(conference=PressConferencePageFactory(parent=pressroom))
+        apply_with_reference(client, accreditation.conference, ApprovedRegistrationFactory())
+
+    add_conference()
+    one = count()
+    for _ in range(3):
+        add_conference()
+    assert count() == one
