@@ -190,3 +190,13 @@ def test_the_breadcrumb_marks_a_township_name_shown_in_english(client, cns):
 
     assert (untranslated.get_text(strip=True), untranslated.get("lang")) == ("New Town", "en")
     assert (translated.get_text(strip=True), translated.get("lang")) == ("华漕镇", None)
+
+
+def test_a_township_whose_centre_is_not_known_promises_nothing(client, cns):
+    TownshipFactory(slug="jinqiao", name_en="Jinqiao Town", centre_name_en="", centre_name_zh_hans="")
+
+    main = soup(client.get("/en/cns/townships/jinqiao/")).main
+
+    headings = [h2.get_text(strip=True) for h2 in main.find_all("h2")]
+    assert "International community centre" not in headings
+    assert "will follow" not in main.get_text()
