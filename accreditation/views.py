@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.ratelimit import RateLimit
 from portal.routes import over_rate, render, route_url
 from pressroom.models import JournalistRegistration, PressConferencePage
-from pressroom.views import Outcome, _register_once
+from pressroom.views import Outcome, register_once
 
 from . import queue
 from .emails import waiting_rank
@@ -153,7 +153,7 @@ def register(request, conference_id):
             logger.info("Accreditation registration honeypot filled; dropped.")
             return HttpResponseRedirect(sent_url)
         with transaction.atomic():  # the registration and its application, or neither
-            outcome = _register_once(request, pressroom, form, no_interview_requests())
+            outcome = register_once(request, pressroom, form, no_interview_requests())
             if outcome is Outcome.STORED:
                 _attach_application(form, accreditation, started)
         if outcome is Outcome.STORED:

@@ -105,7 +105,7 @@ def register(request, page):
         if form.is_bot():
             logger.info("Pressroom registration honeypot filled; dropped.")
             return HttpResponseRedirect(route_url(page, "register_sent"))
-        outcome = _register_once(request, page, form, formset)
+        outcome = register_once(request, page, form, formset)
         if outcome is Outcome.STORED:
             return HttpResponseRedirect(route_url(page, "register_sent"))
         rate_limited = outcome is Outcome.TOO_MANY
@@ -124,7 +124,7 @@ class Outcome(enum.Enum):
     TOO_MANY = "too many"  # valid, but this address has registered enough for now
 
 
-def _register_once(request, page, form, formset):
+def register_once(request, page, form, formset):
     """Stores the registration, unless an earlier send of this same form was stored (a double
     click, a retry after a slow answer), even one still in progress a moment ago.
 
