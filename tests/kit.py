@@ -31,10 +31,18 @@ def field_errors(response):
     """{field name: its error text} on a form page, read as assistive technology reads them: the
     messages each invalid field's aria-describedby names."""
     page = soup(response, status=None)
+
+    def described_by(control):
+        # A group of radio buttons or checkboxes is described on its fieldset.
+        holder = (
+            control if control.has_attr("aria-describedby") else control.find_parent(attrs={"aria-describedby": True})
+        )
+        return holder["aria-describedby"].split() if holder else []
+
     return {
         control["name"]: " ".join(
             page.find(id=described).get_text(" ", strip=True)
-            for described in control["aria-describedby"].split()
+            for described in described_by(control)
             if described.endswith("_error") and page.find(id=described)
         )
         for control in page.select("[aria-invalid=true]")
