@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test messages check-translations lint clean
+.PHONY: install run test messages check-translations lint clean vendor-js
 
 # Runtime (requirements.txt, what production installs) plus tests and tooling (requirements-dev.txt).
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -19,6 +19,15 @@ node_modules/.installed: package.json package-lock.json
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; else echo "npm not found: browser tests will be skipped"; fi
 
 install: $(VENV)/.installed node_modules/.installed
+
+# hls.js plays the conferences' live streams (static/js/broadcast.js). Its copy in static/js/vendor/ is
+# committed, so that production serves it and needs no npm; after changing its version in
+# package.json, `make vendor-js` copies it again (without the source-map line, whose map is not copied).
+vendor-js: node_modules/.installed
+	{ printf '/*! hls.js %s | Apache License 2.0, see hls.js-LICENSE.txt | copied by make vendor-js */\n' \
+	    "$$(node -p 'require("./node_modules/hls.js/package.json").version')"; \
+	  grep -v '^//# sourceMappingURL=' node_modules/hls.js/dist/hls.min.js; } > static/js/vendor/hls.min.js
+	cp node_modules/hls.js/LICENSE static/js/vendor/hls.js-LICENSE.txt
 
 # Local site on SQLite (or DATABASE_URL) with the demo content and a local admin account,
 # served by every process of the Procfile (web, worker, clock) under honcho, as production runs them.

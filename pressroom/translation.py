@@ -40,7 +40,7 @@ class PressReleaseDocumentTranslation(TranslationOptions):
 
 @register(PressConferencePage)
 class PressConferencePageTranslation(TranslationOptions):
-    fields = ("summary", "venue", "transcript")
+    fields = ("summary", "venue", "transcript", "captions")
 
 
 @register(ConferenceSpeaker)

@@ -1,5 +1,6 @@
-"""Demo content of the pressroom: releases and conferences on two events of the seed documents, and
-the Q&A for resident journalists. The text is in the TOML files beside this module.
+"""Demo content of the pressroom: releases on two events of the seed documents, two example
+conferences (`conferences`), and the Q&A for resident journalists. The text is in the TOML files
+beside this module.
 """
 
 from wagtail.models import Page
@@ -17,15 +18,14 @@ from portal.demotools import (
 from portal.models import HomeFeaturedLink
 
 from ..models import (
-    ConferenceSpeaker,
     JournalistFAQItem,
     JournalistFAQPage,
-    PressConferencePage,
     PressReleaseAgency,
     PressReleasePage,
     PressroomPage,
     PressTopic,
 )
+from .conferences import build_conferences
 
 
 @demo_builder(order=20)
@@ -40,15 +40,7 @@ def build_pressroom():
 
     for release in read_data(__file__, "releases")["releases"]:
         _build_release(pressroom, release, topics)
-    for conference in read_data(__file__, "conferences")["conferences"]:
-        conference, speakers = without(conference, "speakers")
-        page = ensure_page(pressroom, PressConferencePage, **field_values(PressConferencePage, conference))
-        if speakers and not page.speakers.exists():
-            for order, speaker in enumerate(speakers):
-                ConferenceSpeaker.objects.create(
-                    page=page, sort_order=order, **field_values(ConferenceSpeaker, speaker)
-                )
-            page.save_revision().publish()
+    build_conferences(pressroom)
 
     questions, items = without(read_data(__file__, "questions")["questions"], "items")
     faq = ensure_page(pressroom, JournalistFAQPage, **field_values(JournalistFAQPage, questions))

@@ -1,21 +1,37 @@
-"""Press conferences: when they take place, who speaks, and where to watch them live or archived."""
+"""Press conferences: when they take place, who speaks, and their broadcast, live and recorded.
+
+A conference is broadcast from the site itself (no page asks another host for anything): live, an
+HLS stream on the site's own host that `static/js/broadcast.js` plays with hls.js; ended, a recording
+from the Wagtail media library (wagtailmedia) in a `<video>` with WebVTT captions in each language.
+"""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
+
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from portal import sharing
 from portal.dated import SpanPage, SpanQuerySet
+from portal.examples import ExampleMixin
+from portal.i18n import html_lang
 
 from ..blocks import RICH_FEATURES
 
@@ -30,11 +46,52 @@ def keep_status_fresh(response, conferences):
         add_never_cache_headers(response)
 
 
-class PressConferencePage(SpanPage, Page):
+def on_this_site(address):
+    """Whether `address` is on the site's own host (SITE_URL), which the pages may ask."""
+    return urlsplit(address).netloc == urlsplit(settings.SITE_URL).netloc
+
+
+def validate_webvtt(upload):
+    """A caption file must be WebVTT: its first line begins with "WEBVTT" (after an optional BOM).
+    Checked when it is uploaded; a stored file was checked then."""
+    if getattr(upload, "_committed", False):
+        return
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        raise ValidationError(_("This is not a WebVTT file: its first line must begin with WEBVTT."))
+
+
+class CaptionsFile(FieldFile):
+    """Django's FieldFile raises on the length of a field with no file; the portal measures a
+    translated field by its length (`portal.i18n`, "not translated yet"), so none has length 0."""
+
+    def __len__(self):
+        return super().__len__() if self else 0
+
+
+class CaptionsField(models.FileField):
+    attr_class = CaptionsFile
+
+
+class PressConferenceForm(WagtailAdminPageForm):
+    def clean_live_stream_url(self):
+        address = self.cleaned_data["live_stream_url"]
+        if address and not on_this_site(address):
+            host = urlsplit(settings.SITE_URL).netloc
+            raise ValidationError(
+                _("Enter an address on this site (%(host)s): pages ask no other host for anything."),
+                params={"host": host},
+            )
+        return address
+
+
+class PressConferencePage(ExampleMixin, SpanPage, Page):
     """A municipal press conference; its status follows from the clock."""
 
     UPCOMING, LIVE, ARCHIVED = "upcoming", "live", "archived"
-    STATUS_LABELS = {UPCOMING: _("Upcoming"), LIVE: _("Live now"), ARCHIVED: _("Archived")}
+    STATUS_LABELS = {UPCOMING: _("Upcoming"), LIVE: _("Live now"), ARCHIVED: _("Ended")}
 
     start = models.DateTimeField(
         _("start"),
@@ -44,22 +101,62 @@ class PressConferencePage(SpanPage, Page):
     ends_at = models.DateTimeField(editable=False, db_index=True)
     summary = models.TextField(_("summary"), blank=True)
     venue = models.CharField(_("venue"), max_length=250, blank=True)
-    live_stream_url = models.URLField(_("live stream link"), blank=True)
-    archived_video_url = models.URLField(_("archived video link"), blank=True)
+    live_stream_url = models.URLField(
+        _("live stream (HLS address)"),
+        blank=True,
+        help_text=_(
+            "The stream's .m3u8 address on this site's own host; it plays on the page while the "
+            "conference is under way."
+        ),
+    )
+    recording = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("recording"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A video from the media library (MP4, H.264), played on the page once the conference has ended."),
+    )
+    captions = CaptionsField(
+        _("captions (WebVTT)"),
+        upload_to="conference-captions/",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"]), validate_webvtt],
+        help_text=_("The recording's captions in this language, as a .vtt file."),
+    )
+    archived_video_url = models.URLField(
+        _("recording elsewhere (link)"),
+        blank=True,
+        help_text=_("Only where the recording is not in the media library: a link to it."),
+    )
     transcript = RichTextField(_("transcript"), blank=True, features=RICH_FEATURES)
 
     objects = PageManager.from_queryset(SpanQuerySet)()
     end_field = "ends_at"  # `end` follows from the start and the duration; the column keeps it for queries
     calendar_uid = "press-conference"
 
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("duration_minutes")]),
-        FieldPanel("venue"),
-        FieldPanel("summary"),
-        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
-        FieldRowPanel([FieldPanel("live_stream_url"), FieldPanel("archived_video_url")]),
-        FieldPanel("transcript"),
-    ]
+    content_panels = (
+        Page.content_panels
+        + ExampleMixin.example_panels
+        + [
+            FieldRowPanel([FieldPanel("start"), FieldPanel("duration_minutes")]),
+            FieldPanel("venue"),
+            FieldPanel("summary"),
+            InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("live_stream_url"),
+                    MediaChooserPanel("recording", media_type="video"),
+                    FieldPanel("captions"),
+                    FieldPanel("archived_video_url"),
+                ],
+                heading=_("Broadcast"),
+            ),
+            FieldPanel("transcript"),
+        ]
+    )
+    base_form_class = PressConferenceForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -81,6 +178,7 @@ class PressConferencePage(SpanPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = list(self.speakers.all())
+        context["status"] = self.status
         return context
 
     def save(self, *args, **kwargs):
@@ -114,6 +212,31 @@ class PressConferencePage(SpanPage, Page):
     @property
     def status_label(self):
         return self.STATUS_LABELS[self.status]
+
+    @property
+    def live_stream_plays_here(self):
+        """The player plays only a stream on the site's own host; another is a link, no more."""
+        return bool(self.live_stream_url) and on_this_site(self.live_stream_url)
+
+    def caption_tracks(self):
+        """A `<track>` per language with captions: (file, srclang, label in the visitor's language, default)."""
+        current = get_language()
+        tracks = []
+        for code, name in settings.LANGUAGES:
+            captions = getattr(self, build_localized_fieldname("captions", code))
+            if captions:
+                tracks.append((captions, html_lang(code), name, code == current))
+        return tracks
+
+    def other_transcripts(self):
+        """The transcript in each other language that has one of its own, as (lang, language, html)."""
+        current, shown = get_language(), self.transcript
+        others = []
+        for code, name in settings.LANGUAGES:
+            text = getattr(self, build_localized_fieldname("transcript", code))
+            if code != current and text and text != shown:
+                others.append((html_lang(code), name, text))
+        return others
 
     def seconds_until_status_change(self, now=None):
         """Seconds until this conference goes live or ends; None once it is archived."""
