@@ -2,14 +2,15 @@
 
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from . import sharing
 from .ratelimit import RateLimit, client_key
 
 
 def route_url(page, name, *args, absolute=False, **kwargs):
     """The address of the route `name` of `page`, in the active language; `absolute` (for
     emails) with the site's address."""
-    page_url = page.get_full_url() if absolute else page.url
-    return page_url + page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
+    path = page.url + page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
+    return sharing.absolute(None, path) if absolute else path
 
 
 def render(request, page, template, context=None, *, trail=(), status=200, private=False):

@@ -35,6 +35,7 @@ from wagtail.models import Site
 
 from .dated import DayPage
 from .i18n import html_lang
+from .siteaddress import site_host_and_port
 
 # The fields, besides `search_description`, that sum a page up, in the order they are tried.
 DESCRIPTION_FIELDS = ("summary", "intro", "lede", "hero_intro")
@@ -55,7 +56,10 @@ def site_name():
 def site_root(request=None):
     """The configured site's root URL ("https://host"), without a trailing slash."""
     site = Site.find_for_request(request)
-    return site.root_url if site is not None else settings.SITE_URL
+    if site is None or (site.hostname, site.port) == site_host_and_port():
+        # SITE_URL also says the scheme, which a Site on a port other than 443 cannot.
+        return settings.SITE_URL.rstrip("/")
+    return site.root_url
 
 
 def absolute(request, path):

@@ -157,15 +157,18 @@ def register_once(request, page, form, formset):
 
 
 def _save_or_tell_owner(page, form, formset):
-    """The new registration; or None when the address's registration is already with the press
+    """The new registration; or None when nothing new is stored: this very form was stored by a
+    send that finished meanwhile, or the address's registration is already with the press
     officers, whose owner is told by email instead.
 
     An unconfirmed registration for the address gives way to the new one, so that nobody can hold
     a journalist's address by registering it first: only its owner can confirm either."""
     email = form.cleaned_data["email"]
     with transaction.atomic():
-        earlier = JournalistRegistration.objects.pending().select_for_update().filter(email=email)
-        handled = earlier.exclude(status=JournalistRegistration.Status.UNCONFIRMED).first()
+        earlier = list(JournalistRegistration.objects.pending().select_for_update().filter(email=email))
+        if form.already_stored():  # a double click's first send, committed since this one began
+            return None
+        handled = next((r for r in earlier if r.status != JournalistRegistration.Status.UNCONFIRMED), None)
         if handled is not None:
             emails.send_already_registered_email(handled, page)
             return None

@@ -153,8 +153,10 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         servers, worker = [], None
         try:
             front_a, front_b, upstream_a, upstream_b = free_ports(4)
+            # As a first install does: the Site answers at the public address (absolute links use it).
+            manage({**environment, **_public_address(front_a)}, "install_site")
             for name, front_port, port in (("a", front_a, upstream_a), ("b", front_b, upstream_b)):
-                servers.append(_start_server(name, environment, work, port, front_port))
+                servers.append(_start_server(name, {**environment, **_public_address(front_a)}, work, port, front_port))
             worker = _start_worker(environment, work, _public_address(front_a))
             for server in servers:
                 front_port = urlsplit(server.url).port
@@ -207,8 +209,9 @@ def _public_address(front_port):
 
 
 def _start_server(name, environment, work, port, front_port):
-    """gunicorn on `port`, as the Procfile's `web` runs it, which nginx on `front_port` will stand in front of."""
-    web = start("web", {**environment, **_public_address(front_port)}, work, port=port)
+    """gunicorn on `port`, as the Procfile's `web` runs it, which nginx on `front_port` will stand in
+    front of. Every app machine has the same public address (SITE_URL), the first nginx's."""
+    web = start("web", environment, work, port=port)
     return AppServer(
         name=name, url=f"http://127.0.0.1:{front_port}", upstream_url=web.url, process=web.popen, log=web.log
     )

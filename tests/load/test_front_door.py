@@ -188,17 +188,19 @@ def test_pages_and_static_files_go_out_compressed(stack):
     assert "max-age=31536000" in css.headers.get("Cache-Control", ""), css.headers  # a hashed name: kept a year
 
 
-def test_the_app_builds_links_with_the_scheme_and_host_the_visitor_used(stack):
+def test_absolute_links_are_the_configured_address_and_redirects_keep_the_visitors_host(stack):
     server = stack.servers[1]
     host, port = host_and_port(server.url)
     public = f"https://{host}:{port}/"
+    configured = f"https://{host}:{host_and_port(stack.servers[0].url)[1]}/"  # SITE_URL, as install_site set it
 
     page = Visitor("192.0.2.96").get(server, "/en/")  # X-Forwarded-Proto: https, as the load balancer sends
     assert page.status_code == 200
     alternates = [
         link["href"] for link in BeautifulSoup(page.text, "html.parser").select("link[rel=alternate][hreflang]")
     ]
-    assert alternates and all(href.startswith(public) for href in alternates), alternates
+    # Whatever host the request named, the site's own address: a Host header never makes links.
+    assert alternates and all(href.startswith(configured) for href in alternates), alternates
 
     # Without the load balancer's header nginx passes its own scheme (http), and the app sends
     # the visitor to the same address over HTTPS.
