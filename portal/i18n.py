@@ -1,6 +1,7 @@
 """Language helpers shared by every section: URLs per language and translation status."""
 
 from django.conf import settings
+from django.db.models.fields.files import FieldFile
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info, to_locale
 
@@ -73,6 +74,8 @@ def _stands_in(instance, field, default, language):
 def _has_content(value):
     if value is None:
         return False
+    if isinstance(value, FieldFile):  # len() of a file field without a file raises
+        return bool(value)
     if isinstance(value, str):
         return bool(value.strip())
     try:

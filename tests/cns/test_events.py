@@ -212,3 +212,13 @@ def test_listings_queries_do_not_grow_past_a_page(client, cns, monkeypatch, djan
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
+
+
+def test_machine_readable_times_are_to_the_second_in_beijing_time(client, cns):
+    start = timezone.now().replace(microsecond=123456) + datetime.timedelta(days=2)
+    event = EventPageFactory(parent=cns, slug="precise", start=start, end=start + datetime.timedelta(hours=2))
+
+    for url in ("/en/cns/events/", event.url):
+        times = [time["datetime"] for time in soup(client.get(url)).main.select("time[datetime*='T']")]
+        assert times, url
+        assert all("." not in value and value.endswith("+08:00") for value in times), times
