@@ -26,10 +26,9 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from portal.exports import SpreadsheetSafeExportMixin
+from portal.permissions import refuse_actions
 from pressroom.models import JournalistRegistration, PressConferencePage
 
 from . import queue
@@ -145,19 +144,8 @@ def accreditation_button(page, user, view_name, next_url=None):
 # Applications (press officers) --------------------------------------------------------
 
 
-class ApplicationPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that applications are made by journalists and never added or deleted here."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Application, ApplicationPermissionPolicy(Application))
+# Applications are made by journalists: never added or deleted here.
+refuse_actions(Application, "add", "delete")
 
 
 class ReviewForm(WagtailAdminModelForm):

@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+
+from portal.permissions import refuse_actions
 
 from .lists import LISTS
 from .models import Subscription
@@ -17,19 +17,8 @@ from .models import Subscription
 VIEW_PERMISSION = "alerts.view_subscription"
 
 
-class SubscriptionPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that subscriptions are made and changed by subscribers only."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Subscription, SubscriptionPermissionPolicy(Subscription))
+# Subscriptions are made and changed by subscribers only.
+refuse_actions(Subscription, "add", "change")
 
 
 class SubscriptionIndexView(IndexView):

@@ -19,27 +19,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from portal.exports import SpreadsheetSafeExportMixin
+from portal.permissions import refuse_actions
 
 from .models import JournalistRegistration
 
-
-class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that nobody adds, copies or deletes a registration in the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(JournalistRegistration, RegistrationPermissionPolicy(JournalistRegistration))
+# Nobody adds, copies or deletes a registration in the admin.
+refuse_actions(JournalistRegistration, "add", "delete")
 
 
 def user_may_review(user):
