@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.querystring import MAX_ID
 from portal.ratelimit import RateLimit
 from portal.routes import over_rate, render, route_url
 from pressroom.models import JournalistRegistration, PressConferencePage
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 
 def _accreditation(conference_id):
+    if not 0 < conference_id <= MAX_ID:  # the address may hold any number of digits
+        raise Http404
     conference = PressConferencePage.objects.live().public().filter(pk=conference_id).first()
     accreditation = Accreditation.objects.with_counts().filter(conference_id=conference_id).first()
     if conference is None or accreditation is None:
