@@ -8,7 +8,7 @@ conference, an event).
 
 from django.utils import timezone
 
-from wagtail.query import PageQuerySet
+from .withdrawal import LanguageQuerySet
 
 
 class ListedPage:
@@ -37,7 +37,7 @@ class DayPage(ListedPage):
         return self.date
 
 
-class DayQuerySet(PageQuerySet):
+class DayQuerySet(LanguageQuerySet):
     def recent(self):
         """Newest first: by the page's own date, then by when it was first published."""
         return self.order_by("-date", "-first_published_at", "-pk")
@@ -68,7 +68,7 @@ class SpanPage(ListedPage):
         return self.venue
 
 
-class SpanQuerySet(PageQuerySet):
+class SpanQuerySet(LanguageQuerySet):
     """Querysets of a `SpanPage` type: what is not over yet, and what is."""
 
     def _ends(self, lookup, moment):

@@ -16,6 +16,7 @@ from .changes import ChangeHistory, PageChangeNote  # noqa: F401 - PageChangeNot
 from .contact import ContactDetails, contact_panels
 from .dated import ListedPage
 from .identity import SiteIdentity, identity_panels
+from .withdrawal import PageLanguageWithdrawal, shown_in  # noqa: F401 - PageLanguageWithdrawal: a model of this app
 
 
 class Topic(models.Model):
@@ -99,8 +100,7 @@ class HomePage(Page):
         if not listed_types:
             return []
         candidates = (
-            Page.objects.live()
-            .public()
+            shown_in(Page.objects.live().public())
             .descendant_of(self)
             .type(*listed_types)
             .order_by("-first_published_at")
