@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .admin_login import ThrottledLoginView, ThrottledPasswordResetView, sign_out
 from .search.views import search
 from .sitemaps import PageSitemap
-from .views import healthz, robots_txt
+from .views import favicon, healthz, robots_txt
 
 handler400 = "portal.views.bad_request"  # and 413 for a body too large (portal.views.TOO_LARGE)
 handler403 = "portal.views.permission_denied"
@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
 

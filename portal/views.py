@@ -1,12 +1,14 @@
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from . import sharing
@@ -33,6 +35,16 @@ def robots_txt(request):
         f"Sitemap: {sharing.absolute(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon"> says.
+FAVICON = Path(settings.BASE_DIR) / "static" / "images" / "favicon.ico"
+
+
+@require_safe
+@cache_control(public=True, max_age=60 * 60 * 24)
+def favicon(request):
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/vnd.microsoft.icon")
 
 
 # How long a visitor (or a crawler) should wait before asking again while the database is away.

@@ -67,3 +67,22 @@ def test_healthz_reports_an_unreachable_database(client, monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_favicon_ico_is_served_as_an_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/vnd.microsoft.icon", "image/x-icon"}
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # the ICO file signature, not an HTML page
+    assert "max-age" in response["Cache-Control"]
+
+
+def test_pages_name_the_svg_icon_and_it_is_an_svg(client, home):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/en/")
+
+    assert '<link rel="icon" href="/static/images/favicon.svg" type="image/svg+xml">' in response.content.decode()
+    with open(finders.find("images/favicon.svg"), encoding="utf-8") as icon:
+        assert icon.read().startswith("<svg ")
