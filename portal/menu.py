@@ -2,6 +2,8 @@
 
 from wagtail.models import Page
 
+from .withdrawal import shown_in
+
 # Links besides "Home": room for the site's sections on one row at desktop width and a few
 # rows on a phone, above the page rather than instead of it. Editors choose them with "Show
 # in menus"; beyond this, the first ones in the page tree's order show.
@@ -13,9 +15,10 @@ def _menu_candidates(home):
 
 
 def main_menu_pages(home):
-    return _menu_candidates(home).only("id", "path", "depth", "url_path", "title", "content_type_id", "locale_id")[
-        :MAIN_MENU_MAX_ITEMS
-    ]
+    # A section withdrawn in the visitor's language (`portal.withdrawal`) leaves their menu.
+    return shown_in(_menu_candidates(home)).only(
+        "id", "path", "depth", "url_path", "title", "content_type_id", "locale_id"
+    )[:MAIN_MENU_MAX_ITEMS]
 
 
 def left_out_of_main_menu(home):

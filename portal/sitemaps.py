@@ -3,6 +3,7 @@ from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
 from .dated import ListedPage
+from .withdrawal import hidden_languages_by_page
 
 
 class PageSitemap(Sitemap):
@@ -10,6 +11,8 @@ class PageSitemap(Sitemap):
 
     A page that serves routes of its own (listings, detail views of plain models) is a
     `ListedPage` and lists them in its `sitemap_subpaths()`; they are added after the page.
+    A page withdrawn in a language (`portal.withdrawal`) is listed, and named as an alternate,
+    in the other languages only.
     """
 
     i18n = True
@@ -27,12 +30,17 @@ class PageSitemap(Sitemap):
             .order_by("path")
             .specific(defer=True)
         )
+        self.hidden = hidden_languages_by_page()
         entries = []
         for page in pages:
             entries.append((page, ""))
             if isinstance(page, ListedPage):
                 entries += [(page, subpath) for subpath in page.sitemap_subpaths()]
         return entries
+
+    def get_languages_for_item(self, item):
+        hidden = self.hidden.get(item[0].pk, ())
+        return [code for code in super().get_languages_for_item(item) if code not in hidden]
 
     def location(self, item):
         # Resolved under the language that Django's sitemap activates for each entry,

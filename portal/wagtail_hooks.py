@@ -1,15 +1,19 @@
 from django.contrib import messages
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, Site
 
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedObjectsView, UntranslatedPagesView
+from .withdrawal import RESTORE_ACTION, WITHDRAW_ACTION, hidden_language_response, hidden_languages, language_name
+from .withdrawal_views import PageLanguagesView, may_choose_languages
 
 
 @hooks.register("register_admin_urls")
@@ -89,3 +93,65 @@ class MainMenuRoomPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_main_menu_room_panel(request, panels):
     panels.append(MainMenuRoomPanel())
+
+
+# A page withdrawn in a language (portal.withdrawal) -------------------------------------------
+
+
+@hooks.register("before_serve_page")
+def answer_in_a_withdrawn_language(page, request, serve_args, serve_kwargs):
+    """The page's address in a language it is withdrawn in answers with a notice, not the page."""
+    if get_language() in hidden_languages(page):
+        return hidden_language_response(request, page)
+    return None
+
+
+@hooks.register("register_admin_urls")
+def register_page_languages_view():
+    return [path("pages/<int:page_id>/languages/", PageLanguagesView.as_view(), name="page_languages")]
+
+
+class PageLanguagesMenuItem(PageMenuItem):
+    label = _("Languages")
+    icon_name = "globe"
+    url_name = "page_languages"
+
+    def is_shown(self, user):
+        return may_choose_languages(self.page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def page_languages_header_button(page, user, view_name, next_url=None):
+    yield PageLanguagesMenuItem(page=page, next_url=next_url, priority=62)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_languages_listing_button(page, user, next_url=None):
+    yield PageLanguagesMenuItem(page=page, next_url=next_url, priority=42)
+
+
+class _LanguageActionFormatter(LogFormatter):
+    template = ""
+
+    def format_message(self, log_entry):
+        code = (log_entry.data or {}).get("language", "")
+        return self.template % {"language": language_name(code) if code else "?"}
+
+
+@hooks.register("register_log_actions")
+def register_language_log_actions(actions):
+    @actions.register_action(WITHDRAW_ACTION)
+    class WithdrawFormatter(_LanguageActionFormatter):
+        label = _("Withdraw in a language")
+
+        @property
+        def template(self):
+            return gettext("Withdrawn in %(language)s")
+
+    @actions.register_action(RESTORE_ACTION)
+    class RestoreFormatter(_LanguageActionFormatter):
+        label = _("Show again in a language")
+
+        @property
+        def template(self):
+            return gettext("Shown again in %(language)s")

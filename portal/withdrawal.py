@@ -149,7 +149,7 @@ def hidden_language_response(request, page):
     ]
     context = {
         "withdrawn_page": page,
-        "language_name": language_name(get_language()),
+        "language_name": dict(settings.LANGUAGES).get(get_language(), get_language()),
         "elsewhere": elsewhere,
     }
     return TemplateResponse(request, "portal/not_in_language.html", context, status=404)

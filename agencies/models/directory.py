@@ -57,7 +57,7 @@ class AgencyIndexPage(Page):
         verbose_name = _("agency directory")
 
     def agencies(self):
-        return AgencyPage.objects.child_of(self).live().public()
+        return AgencyPage.objects.child_of(self).live().public().in_language()
 
     def directory(self, query="", kind="", language=None, request=None):
         """{"groups": [(letter, [entry, ...]), ...], "letters": [(letter, present)], "count": n}.

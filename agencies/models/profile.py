@@ -12,12 +12,12 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.contact import ContactDetails, contact_panels
+from portal.withdrawal import LanguageQuerySet
 
 from .. import alphabet, hours
 
@@ -47,7 +47,7 @@ def _in_language(field, term, language):
     return condition
 
 
-class AgencyPageQuerySet(PageQuerySet):
+class AgencyPageQuerySet(LanguageQuerySet):
     MAX_TERMS = 8  # words of a search that count; the rest would only slow the query down
 
     def of_kind(self, kind):

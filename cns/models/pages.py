@@ -15,7 +15,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal import sharing
@@ -23,6 +22,7 @@ from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySet
 from portal.listings import ListingPaginator
+from portal.withdrawal import LanguageQuerySet
 
 from .. import feeds, views
 from ..blocks import GuideStepsBlock
@@ -88,13 +88,13 @@ class CNSHomePage(ListedPage, RoutablePageMixin, Page):
         return listings + audiences + townships
 
     def articles(self):
-        return ArticlePage.objects.child_of(self).live().public().recent()
+        return ArticlePage.objects.child_of(self).live().public().in_language().recent()
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public()
+        return EventPage.objects.child_of(self).live().public().in_language()
 
     def guides(self):
-        return GuidePage.objects.live().public().descendant_of(self)
+        return GuidePage.objects.live().public().in_language().descendant_of(self)
 
     @property
     def guides_per_page(self):
@@ -175,7 +175,7 @@ class GuideIndexPage(CNSChildMixin, Page):
             category, audience = form.cleaned_data["category"], form.cleaned_data["audience"]
         elif form.is_bound:
             form = GuideFilterForm()
-        guides = GuidePage.objects.live().public().child_of(self).filtered(category, audience)
+        guides = GuidePage.objects.live().public().in_language().child_of(self).filtered(category, audience)
         guides = guides.in_index_order().defer_streamfields()
         context.update(
             filter_form=form,
@@ -187,7 +187,7 @@ class GuideIndexPage(CNSChildMixin, Page):
         return context
 
 
-class GuidePageQuerySet(PageQuerySet):
+class GuidePageQuerySet(LanguageQuerySet):
     def for_audience(self, audience):
         return self.filter(audience__in=[audience, EVERYONE])
 

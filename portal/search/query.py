@@ -14,6 +14,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 
+from ..withdrawal import shown_in
 from .analysis import Group, is_segmented, parse_query, tsquery
 from .indexing import searchable_models, section_label
 from .models import PageSearchEntry
@@ -56,7 +57,9 @@ def visible_pages(site=None):
 
 def match_entries(parsed, language, pages, operator="and"):
     """Index entries of `language` matching the query, best first: of the visible `pages`, and of
-    the other searchable objects (which have no publishing state of their own)."""
+    the other searchable objects (which have no publishing state of their own). A page withdrawn
+    in `language` (`portal.withdrawal`) is not found in it."""
+    pages = shown_in(pages, language)
     entries = PageSearchEntry.objects.filter(Q(page__in=pages.values("pk")) | Q(page__isnull=True), language=language)
     if connection.vendor == "postgresql":
         query = SearchQuery(tsquery(parsed, operator), search_type="raw", config="simple")
@@ -161,7 +164,11 @@ def promotions(text, language, pages):
     picks = (
         SearchPromotion.objects.filter(query__query_string=query_string).select_related("page").order_by("sort_order")
     )
-    visible = set(pages.filter(pk__in=[pick.page_id for pick in picks if pick.page_id]).values_list("pk", flat=True))
+    visible = set(
+        shown_in(pages, language)
+        .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
+        .values_list("pk", flat=True)
+    )
     shown = []
     for pick in picks:
         if pick.page_id and pick.page_id not in visible:

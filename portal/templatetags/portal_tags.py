@@ -3,10 +3,11 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, override
 
 from wagtail.models import Site
 
@@ -14,6 +15,7 @@ from portal import sharing
 from portal.i18n import fallback_language, html_lang, language_urls, unprefixed_path, untranslated_fields
 from portal.menu import main_menu_pages
 from portal.search.forms import HeaderSearchForm
+from portal.withdrawal import hidden_languages
 
 register = template.Library()
 
@@ -34,25 +36,42 @@ def page_json_ld(context, page):
     return json_ld(page.structured_data(context.get("request")))
 
 
+def _shown_page(context):
+    """The page whose languages the switcher offers: the page shown, or the one a notice stands in for."""
+    return context.get("page") or context.get("withdrawn_page")
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
+    """Each language's version of this address; for a language the page is withdrawn in
+    (`portal.withdrawal`), that language's home page, and the switcher says so in that language."""
     request = context["request"]
     current = get_language()
-    return {
-        "languages": [
-            {"code": code, "name": name, "url": url, "current": code == current}
-            for code, name, url in language_urls(request.get_full_path())
-        ]
-    }
+    hidden = hidden_languages(_shown_page(context))
+    languages = []
+    for code, name, url in language_urls(request.get_full_path()):
+        entry = {"code": code, "name": name, "url": url, "current": code == current, "note": ""}
+        if code in hidden and code != current:
+            with override(code):
+                entry.update(url=reverse("wagtail_serve", args=[""]), note=gettext("(home page)"))
+        languages.append(entry)
+    return {"languages": languages}
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
 def alternate_links(context):
+    """hreflang alternates of the languages this page is shown in; x-default is the unprefixed
+    address (which picks by the browser's language) only while every language is shown."""
     request = context["request"]
-    return {
-        "alternates": [(code, sharing.absolute(request, url)) for code, _name, url in language_urls(request.path)],
-        "x_default": sharing.absolute(request, unprefixed_path(request.path)),
-    }
+    hidden = hidden_languages(_shown_page(context))
+    alternates = [
+        (code, sharing.absolute(request, url)) for code, _name, url in language_urls(request.path) if code not in hidden
+    ]
+    if hidden:
+        x_default = alternates[0][1] if alternates else ""
+    else:
+        x_default = sharing.absolute(request, unprefixed_path(request.path))
+    return {"alternates": alternates, "x_default": x_default}
 
 
 register.simple_tag(html_lang, name="html_lang")

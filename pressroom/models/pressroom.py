@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.dated import ListedPage
+from portal.withdrawal import shown_in
 
 from .. import feeds, views
 from ..blocks import RICH_FEATURES
@@ -61,13 +62,13 @@ class PressroomPage(ListedPage, RoutablePageMixin, Page):
         return [self.reverse_subpage(name) for name in ("register", "status")]
 
     def releases(self):
-        return PressReleasePage.objects.live().public().descendant_of(self).recent()
+        return PressReleasePage.objects.live().public().in_language().descendant_of(self).recent()
 
     def conferences(self):
-        return PressConferencePage.objects.live().public().descendant_of(self)
+        return PressConferencePage.objects.live().public().in_language().descendant_of(self)
 
     def faq_page(self):
-        return JournalistFAQPage.objects.live().public().child_of(self).first()
+        return shown_in(JournalistFAQPage.objects.live().public().child_of(self)).first()
 
     # Listing, archive and feeds ------------------------------------------------------
     @path("")

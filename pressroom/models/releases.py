@@ -21,6 +21,7 @@ from portal.changes import ChangeHistory
 from portal.contact import tel_uri
 from portal.dated import DayPage, DayQuerySet
 from portal.models import Topic
+from portal.withdrawal import shown_in
 
 # Related agencies are pages of the agency directory; the link is a plain page reference so
 # that the pressroom's tables do not depend on the agencies app's migrations.
@@ -57,7 +58,7 @@ class PressReleaseQuerySet(DayQuerySet):
     def agencies(self):
         """The live pages these releases name as related agencies, by title."""
         linked = PressReleaseAgency.objects.filter(page__in=self).values("agency_id")
-        return Page.objects.live().filter(pk__in=linked).only("id", "title").order_by("title")
+        return shown_in(Page.objects.live().filter(pk__in=linked)).only("id", "title").order_by("title")
 
     def topics(self):
         return PressTopic.objects.filter(releases__in=self).distinct().order_by("slug")
