@@ -291,6 +291,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 # The admin must know both languages; Chinese is offered for its own interface too.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Staff all work in Beijing time: one zone, so the admin offers no zone choice in a profile
+# (a profile set to UTC made lists and review screens disagree).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 
 LOGGING = {
     "version": 1,
