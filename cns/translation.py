@@ -16,7 +16,7 @@ from .models import (
 
 @register(CNSHomePage)
 class CNSHomePageTranslation(TranslationOptions):
-    fields = ("intro", "alliance_intro", "feedback_intro")
+    fields = ("intro", "alliance_intro", "feedback_intro", "services_intro")
 
 
 @register(GuideIndexPage)

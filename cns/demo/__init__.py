@@ -1,6 +1,6 @@
-"""Demo content of City News Service, from seeds 003 and 004 and generally known procedure: the
-section page, the service directory and the alliance townships, guides, news and events.
-The text is in the TOML files beside this module.
+"""Demo content of City News Service, from seeds 003 and 004: the section page, the service directory
+and the alliance townships, guides, news and events. What the seeds lack (the guides, the events to
+come) is labelled "Example" (portal.examples). The text is in the TOML files beside this module.
 """
 
 from datetime import datetime, time, timedelta

@@ -42,6 +42,14 @@ class EventKind(models.TextChoices):
     ROUNDTABLE = "roundtable", _("Roundtable")
 
 
+class PlatformGroup(models.TextChoices):
+    """What an entry of the services page is; the values sort in the order the page lists them."""
+
+    PLATFORM = "platform", _("Government affairs platforms named by CNS")
+    SERVICE = "service", _("Services through these platforms")
+    STANDBY = "standby", _("Commercial services on standby")
+
+
 class TownshipKind(models.TextChoices):
     SUBDISTRICT = "subdistrict", _("Subdistrict")
     TOWN = "town", _("Town")

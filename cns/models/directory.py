@@ -10,7 +10,7 @@ from wagtail.search import index
 from portal.contact import ContactDetails, TelephoneMixin, contact_panels
 from portal.models import Topic
 
-from .choices import TownshipKind
+from .choices import PlatformGroup, TownshipKind
 
 
 class ServicePlatform(TelephoneMixin, index.Indexed, models.Model):
@@ -18,6 +18,13 @@ class ServicePlatform(TelephoneMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    group = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=PlatformGroup.choices,
+        default=PlatformGroup.PLATFORM,
+        help_text=_("The services page lists platforms, services and commercial services under their own headings."),
+    )
     description = models.TextField(_("what it does"), blank=True)
     url = models.URLField(_("web address"), blank=True)
     hours = models.CharField(_("opening hours"), max_length=200, blank=True, help_text=_("Only where known."))
@@ -27,6 +34,7 @@ class ServicePlatform(TelephoneMixin, index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
+        FieldPanel("group"),
         FieldPanel("description"),
         FieldPanel("url"),
         FieldPanel("hours"),
@@ -36,7 +44,7 @@ class ServicePlatform(TelephoneMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.SearchField("description"), index.AutocompleteField("name")]
 
     class Meta:
-        ordering = ["sort_order", "name"]
+        ordering = ["group", "sort_order", "name"]
         verbose_name = _("service platform")
         verbose_name_plural = _("service platforms")
 

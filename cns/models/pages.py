@@ -21,6 +21,7 @@ from portal import sharing
 from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySet
+from portal.examples import ExampleMixin
 from portal.listings import ListingPaginator
 from portal.withdrawal import LanguageQuerySet
 
@@ -57,10 +58,14 @@ class CNSHomePage(ListedPage, RoutablePageMixin, Page):
         help_text=_("The published aggregate for all member townships together."),
     )
     feedback_intro = models.TextField(_("feedback introduction"), blank=True)
+    services_intro = models.TextField(
+        _("about the service platforms"), blank=True, help_text=_("Shown at the top of the services page.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("alliance_intro"), FieldPanel("alliance_estimate")], heading=_("Alliance")),
+        FieldPanel("services_intro"),
         FieldPanel("feedback_intro"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("alliance_intro")]
@@ -203,7 +208,7 @@ class GuidePageQuerySet(LanguageQuerySet):
         return self.order_by("category", "title", "pk")
 
 
-class GuidePage(CNSChildMixin, ChangeHistory, Page):
+class GuidePage(ExampleMixin, CNSChildMixin, ChangeHistory, Page):
     """A step-by-step guide: what to bring, what it costs and where to go at each step."""
 
     category = models.CharField(_("category"), max_length=30, choices=GuideCategory.choices)
@@ -218,6 +223,7 @@ class GuidePage(CNSChildMixin, ChangeHistory, Page):
     objects = PageManager.from_queryset(GuidePageQuerySet)()
 
     content_panels = Page.content_panels + [
+        *ExampleMixin.example_panels,
         FieldRowPanel([FieldPanel("category"), FieldPanel("audience")]),
         FieldPanel("summary"),
         FieldPanel("steps"),
@@ -327,7 +333,7 @@ class ArticlePage(CNSChildMixin, DayPage, ChangeHistory, Page):
         return sharing.news_article(self, request, self.intro, self.author)
 
 
-class EventPage(CNSChildMixin, SpanPage, ChangeHistory, Page):
+class EventPage(ExampleMixin, CNSChildMixin, SpanPage, ChangeHistory, Page):
     """An offline CNS event, usually in an alliance township."""
 
     listed_on_home = True
@@ -354,6 +360,7 @@ class EventPage(CNSChildMixin, SpanPage, ChangeHistory, Page):
     calendar_uid = "cns-event"
 
     content_panels = Page.content_panels + [
+        *ExampleMixin.example_panels,
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("all_day"),

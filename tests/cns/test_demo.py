@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Page
 
@@ -53,17 +53,42 @@ def test_demo_content_states_the_seeds_facts_in_both_languages_and_is_idempotent
     assert all(t.foreign_residents_estimate is None for t in townships.values())
     assert CNSHomePage.objects.get().alliance_estimate == 95000
 
-    # At least six guides across categories, each in both languages.
+    # At least six guides across categories, each in both languages; the seeds describe no procedure,
+    # so every one is an example.
     guides = GuidePage.objects.live()
     assert guides.count() >= 6
     assert len({guide.category for guide in guides}) >= 5
     for guide in guides:
         assert guide.title_zh_hans and guide.summary_zh_hans and len(guide.steps_zh_hans) == len(guide.steps_en)
+        assert guide.is_example
 
-    # Only the platforms the seeds name, without invented contacts.
+    # What the seed says CNS connects to, in its three groups, without invented contacts.
     platforms = ServicePlatform.objects.all()
-    assert platforms.count() == 5
+    assert [(p.group, p.slug) for p in platforms] == [
+        ("platform", "exit-entry"),
+        ("platform", "customs"),
+        ("platform", "foreign-experts"),
+        ("service", "work-permit"),
+        ("service", "accommodation-registration"),
+        ("service", "entry-health-checks"),
+        ("standby", "commercial-services"),
+    ]
     assert not any(p.telephone or p.hours or p.url for p in platforms)
+    services = soup(client.get("/en/cns/services/")).main
+    assert "13 government affairs platforms" in services.select_one(".lede").get_text()
+    assert [h.get_text(strip=True) for h in services.select("h2")] == [
+        "Government affairs platforms named by CNS",
+        "Services through these platforms",
+        "Commercial services on standby",
+    ]
+
+    # The seed's one dated event is past, on its own day; every event still to come is an example.
+    events = EventPage.objects.all()
+    assert {e.slug for e in events if e.is_past} == {"cns-opens-at-huacao-international-community-center"}
+    opening = events.get(slug="cns-opens-at-huacao-international-community-center")
+    assert (timezone.localtime(opening.start).date(), opening.is_example) == (datetime.date(2023, 12, 2), False)
+    assert all(e.is_example for e in events if not e.is_past)
+    assert not events.filter(slug="your-voice-matters-roundtable").exists()
 
     # The two seed articles, and CNS featured on the home page.
     assert set(ArticlePage.objects.values_list("date", flat=True)) == {
@@ -94,17 +119,18 @@ def walk_the_chinese_journey(client):
     """The issue's "done when", as a new visitor in Chinese: home, CNS, the accommodation
     registration guide, the township listing, Huacao Town and its events, then feedback."""
     home = client.get("/zh-hans/")
-    cns = follow(client, home, "City News Service")
+    cns = follow(client, home, "城市新闻服务平台")
     guides = follow(client, cns, "全部办事指南")
     guide = follow(client, guides, "住宿登记")
     assert soup(guide).main.h1.get_text(strip=True) == "办理境外人员住宿登记"
-    assert "24小时" in soup(guide).main.get_text()
-    townships = follow(client, follow(client, guide, "City News Service"), "联盟街镇")
+    assert "示例" in soup(guide).main.select_one(".example-label").get_text()
+    townships = follow(client, follow(client, guide, "城市新闻服务平台"), "联盟街镇")
     assert "9.5万" in soup(townships).main.get_text() or "95,000" in soup(townships).main.get_text()
     huacao = follow(client, townships, "华漕镇")
     assert soup(huacao).main.h1.get_text(strip=True) == "华漕镇"
     event = follow(client, huacao, "茶艺")
-    assert soup(event).main.h1.get_text(strip=True) == "中国传统茶艺体验"
+    assert soup(event).main.h1.get_text(strip=True) == "示例：中国传统茶艺体验"
+    assert soup(event).main.select_one(".example-note .example-label")
     form_page = follow(client, huacao, "就本街镇提出意见")
     form = soup(form_page).main.select_one("form[method=post]")
     topic = form.select("select[name=topic] option")[1]["value"]
