@@ -4,14 +4,15 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, Site
 
+from .dashboard import PermittedMenuItem, WaitingPanel, may_edit_pages, waiting_for
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedObjectsView, UntranslatedPagesView
+from .reports import _editable_outside_pages as editable_outside_pages
 from .withdrawal import RESTORE_ACTION, WITHDRAW_ACTION, hidden_language_response, hidden_languages, language_name
 from .withdrawal_views import PageLanguagesView, may_choose_languages
 
@@ -29,18 +30,27 @@ def register_untranslated_pages_report():
     ]
 
 
+# Each report's menu item is shown only to those its view lets in: press officers and feedback
+# handlers edit no page, and a Reports menu of refusals is no menu.
 @hooks.register("register_reports_menu_item")
 def register_untranslated_pages_menu_item():
-    return MenuItem(_("Awaiting translation"), reverse("untranslated_pages"), icon_name="globe", order=650)
+    return PermittedMenuItem(
+        _("Awaiting translation"),
+        reverse("untranslated_pages"),
+        icon_name="globe",
+        order=650,
+        may_open=may_edit_pages,
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def register_untranslated_objects_menu_item():
-    return MenuItem(
+    return PermittedMenuItem(
         _("Snippets and settings awaiting translation"),
         reverse("untranslated_objects"),
         icon_name="globe",
         order=651,
+        may_open=lambda user: bool(editable_outside_pages(user)),
     )
 
 
@@ -93,6 +103,14 @@ class MainMenuRoomPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_main_menu_room_panel(request, panels):
     panels.append(MainMenuRoomPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_panel(request, panels):
+    """What waits for this user (`portal.dashboard`): registrations, messages, untranslated pages."""
+    rows = waiting_for(request.user)
+    if rows:
+        panels.append(WaitingPanel(rows))
 
 
 # A page withdrawn in a language (portal.withdrawal) -------------------------------------------
