@@ -9,6 +9,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, Site
 
+from . import admin_editing  # noqa: F401 (its hooks: both languages' fields side by side)
 from .dashboard import PermittedMenuItem, WaitingPanel, may_edit_pages, waiting_for
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedObjectsView, UntranslatedPagesView

@@ -245,6 +245,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # One slug for every language, so switching language swaps only the URL prefix.
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
+# Its picker showed one language at a time; portal.admin_editing shows them side by side.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
