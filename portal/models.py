@@ -16,6 +16,7 @@ from .changes import ChangeHistory, PageChangeNote  # noqa: F401 - PageChangeNot
 from .contact import ContactDetails, contact_panels
 from .dated import ListedPage
 from .identity import SiteIdentity, identity_panels
+from .stories import one_per_story
 from .withdrawal import PageLanguageWithdrawal, shown_in  # noqa: F401 - PageLanguageWithdrawal: a model of this app
 
 
@@ -111,7 +112,7 @@ class HomePage(Page):
     def latest_and_coming_up(self):
         """Items dated up to today, newest first, and items dated later, soonest first."""
         today = timezone.localdate()
-        dated = self.dated_items()
+        dated = one_per_story(self.dated_items(), page=lambda item: item[1])
         latest = sorted((item for item in dated if item[0] <= today), key=lambda item: item[0], reverse=True)
         coming_up = sorted((item for item in dated if item[0] > today), key=lambda item: item[0])
         return latest[: self.latest_count], coming_up[: self.coming_up_count]

@@ -7,6 +7,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from portal.demotools import (
     demo_builder,
     ensure_by_slug,
@@ -74,11 +76,14 @@ def _build_guides(cns, data, platforms):
 
 def _build_news(cns, data):
     topics = ensure_by_slug(ArticleTopic, data["topics"])
+    # An article's link to the press release it retells names the release by slug; the pressroom's
+    # builder has run by now, and its pages are found as pages, so CNS imports nothing of it.
+    pages = {page.slug: page for page in Page.objects.live().filter(depth__gt=2)}
     for article in data["articles"]:
         article, topic_slugs = without(article, "topics")
         if ArticlePage.objects.child_of(cns).filter(slug=article["slug"]).exists():
             continue  # built on an earlier run: leave the editors' choices alone
-        page = ensure_page(cns, ArticlePage, **field_values(ArticlePage, article))
+        page = ensure_page(cns, ArticlePage, **field_values(ArticlePage, article, refs=pages))
         page.topics.set([topics[slug] for slug in topic_slugs])
         page.save_revision().publish()
         _published_on(page, page.date)
