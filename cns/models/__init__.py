@@ -1,6 +1,6 @@
 from .choices import AUDIENCE_DESCRIPTIONS, EVERYONE, Audience, EventKind, GuideCategory, TownshipKind
 from .directory import ArticleTopic, District, FeedbackTopic, ServicePlatform, Township
-from .feedback import Feedback
+from .feedback import Feedback, FeedbackNote
 from .pages import (
     ArticlePage,
     CNSHomePage,
@@ -21,6 +21,7 @@ __all__ = [
     "EventKind",
     "EventPage",
     "Feedback",
+    "FeedbackNote",
     "FeedbackTopic",
     "GuideCategory",
     "GuideIndexPage",

@@ -148,15 +148,12 @@ def test_staff_with_permission_triage_and_export_csv(client, cns):
     assert "Bus stop signs, please" in edit.content.decode()
 
     response = client.post(
-        f"/admin/cns/feedback/edit/{feedback.pk}/", {"status": "in-progress", "staff_note": "Sent to transport"}
+        f"/admin/cns/feedback/edit/{feedback.pk}/", {"status": "in-progress", "new_note": "Sent to transport"}
     )
     assert response.status_code == 302
     feedback.refresh_from_db()
-    assert (feedback.status, feedback.staff_note, feedback.message) == (
-        "in-progress",
-        "Sent to transport",
-        "Bus stop signs, please",
-    )
+    assert (feedback.status, feedback.message) == ("in-progress", "Bus stop signs, please")
+    assert list(feedback.notes.values_list("text", flat=True)) == ["Sent to transport"]
 
     export = client.get("/admin/cns/feedback/?export=csv")
     assert export.status_code == 200

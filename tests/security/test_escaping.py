@@ -21,7 +21,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from agencies.factories import AgencyIndexPageFactory, AgencyPageFactory
 from cns.factories import CNSHomePageFactory, FeedbackFactory, FeedbackTopicFactory
-from cns.models import Feedback
+from cns.models import Feedback, FeedbackNote
 from portal.factories import StandardPageFactory
 from pressroom.factories import JournalistRegistrationFactory, PressroomPageFactory
 from pressroom.models import JournalistRegistration
@@ -263,7 +263,7 @@ def test_csv_exports_never_start_a_cell_with_a_formula(client, home, superuser_c
         {"topic": FeedbackTopicFactory().pk, "message": FORMULAS[0], "name": FORMULAS[0], "consent": "on"},
     )
     for formula in FORMULAS[1:]:  # the form's rate limit allows one message per visitor in a row
-        FeedbackFactory(message=formula, name=formula, staff_note=formula)
+        FeedbackNote.objects.create(feedback=FeedbackFactory(message=formula, name=formula), text=formula)
     assert Feedback.objects.count() == len(FORMULAS)
 
     cells = [cell for row in exported_rows(superuser_client.get("/admin/cns/feedback/?export=csv"))[1:] for cell in row]
