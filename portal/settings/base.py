@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "alerts",
     "page_feedback",
     "accreditation",
+    "notices",
     "wagtail.contrib.forms",
     # Section pages serve their listings and forms as routes (townships, registration).
     "wagtail.contrib.routable_page",
@@ -326,6 +327,7 @@ CLOCK_JOBS = [
     ("prune-search-log", 24 * 60 * 60, ["prune_search_log", "--days", "90"]),
     ("alert-digests", 24 * 60 * 60, ["send_daily_alerts"]),
     ("close-accreditations", 60, ["close_accreditations"]),
+    ("site-notice", 60, ["refresh_site_notice"]),
 ]
 CLOCK_TICK_SECONDS = float(os.environ.get("CLOCK_TICK_SECONDS", "10"))
 
