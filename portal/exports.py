@@ -98,13 +98,16 @@ class ReadableExportMixin(SpreadsheetSafeExportMixin):
 
     def stream_csv(self, queryset):
         # The rows are written while the response streams, after the view (and the admin's
-        # switch to the user's language) has returned: each one is written in that language.
-        language = translation.get_language()
-        rows = super().stream_csv(queryset)
-        yield BOM
-        while True:
-            with translation.override(language):
-                row = next(rows, None)
-            if row is None:
-                return
-            yield row
+        # switch to the user's language) has returned: the language is read now, in the view,
+        # and each row is written in it.
+        return _in_language(translation.get_language(), super().stream_csv(queryset))
+
+
+def _in_language(language, rows):
+    yield BOM
+    while True:
+        with translation.override(language):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
