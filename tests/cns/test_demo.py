@@ -89,6 +89,16 @@ def test_demo_content_states_the_seeds_facts_in_both_languages_and_is_idempotent
     assert (timezone.localtime(opening.start).date(), opening.is_example) == (datetime.date(2023, 12, 2), False)
     assert all(e.is_example for e in events if not e.is_past)
     assert not events.filter(slug="your-voice-matters-roundtable").exists()
+    # Listed with the label wherever they appear: upcoming events, the home page's "Coming up".
+    for address, item in [("/en/cns/events/", "li.cns-event"), ("/zh-hans/cns/events/", "li.cns-event")]:
+        items = soup(client.get(address)).main.select(item)
+        assert items and all(entry.select_one(".example-label") for entry in items)
+    assert not soup(client.get("/en/cns/events/past/")).main.select(".example-label")
+    coming_up = soup(client.get("/en/")).find(id="coming-up-heading").find_parent("section")
+    assert all(li.select_one(".example-label") for li in coming_up.select("li") if "Example:" in li.get_text())
+    # An example guide says it is one, and claims no review date.
+    guide = soup(client.get("/en/cns/guides/work-permit/")).main
+    assert guide.select_one(".example-note") and "Last reviewed" not in guide.get_text()
 
     # The two seed articles, and CNS featured on the home page.
     assert set(ArticlePage.objects.values_list("date", flat=True)) == {
