@@ -14,7 +14,7 @@ from .dashboard import PermittedMenuItem, WaitingPanel, may_edit_pages, waiting_
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedObjectsView, UntranslatedPagesView
 from .reports import _editable_outside_pages as editable_outside_pages
-from .withdrawal import RESTORE_ACTION, WITHDRAW_ACTION, hidden_language_response, hidden_languages, language_name
+from .withdrawal import RESTORE_ACTION, WITHDRAW_ACTION, hidden_language_response, hidden_languages, language_label
 from .withdrawal_views import PageLanguagesView, may_choose_languages
 
 
@@ -154,7 +154,7 @@ class _LanguageActionFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         code = (log_entry.data or {}).get("language", "")
-        return self.template % {"language": language_name(code) if code else "?"}
+        return self.template % {"language": language_label(code) if code else "?"}
 
 
 @hooks.register("register_log_actions")

@@ -61,6 +61,11 @@ def language_name(code):
     return get_language_info(code)["name_local"]
 
 
+def language_label(code):
+    """The language's name in the active language ("Simplified Chinese", "简体中文"), for sentences."""
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
 def withdrawn_page_ids(language):
     """A subquery of the ids of pages withdrawn in `language`."""
     return PageLanguageWithdrawal.objects.filter(language=language).values("page_id")
@@ -149,7 +154,7 @@ def hidden_language_response(request, page):
     ]
     context = {
         "withdrawn_page": page,
-        "language_name": dict(settings.LANGUAGES).get(get_language(), get_language()),
+        "language_name": language_label(get_language()),
         "elsewhere": elsewhere,
     }
     return TemplateResponse(request, "portal/not_in_language.html", context, status=404)

@@ -18,7 +18,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from .withdrawal import hidden_languages, language_codes, language_name, set_hidden_languages
+from .withdrawal import hidden_languages, language_codes, language_label, language_name, set_hidden_languages
 
 
 class PageLanguagesForm(forms.Form):
@@ -89,7 +89,7 @@ class PageLanguagesView(WagtailAdminTemplateMixin, FormView):
         shown = set(form.cleaned_data["shown"])
         hidden = [code for code in language_codes() if code not in shown]
         withdrawn, restored = set_hidden_languages(self.page, hidden, user=self.request.user)
-        names = {code: language_name(code) for code in language_codes()}
+        names = {code: language_label(code) for code in language_codes()}
         title = self.page.get_admin_display_title()
         for code in withdrawn:
             messages.success(

@@ -211,7 +211,7 @@ def test_a_moderator_withdraws_a_page_in_chinese_from_the_admin(client, english_
     assert response.status_code == 302
     assert hidden_languages(type(page).objects.get(pk=page.pk)) == {"zh-hans"}
     history = client.get(f"/admin/pages/{page.pk}/history/").content.decode()
-    assert "Withdrawn in 简体中文" in history
+    assert "Withdrawn in Simplified Chinese" in history
 
 
 def test_the_languages_screen_refuses_no_language_with_a_message(client, both_languages):
