@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.defaults import permission_denied
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -261,9 +262,10 @@ def register_registration_viewset():
 
 
 def credential_response(request, pk, as_attachment):
-    """The press card scan, for press officers only: staff without the permission get 403."""
+    """The press card scan, for press officers only: staff without the permission get 403
+    (answered here: the admin would turn a PermissionDenied into a redirect to its dashboard)."""
     if not user_may_review(request.user):
-        raise PermissionDenied
+        return permission_denied(request, PermissionDenied())
     # As in the admin's views: an unconfirmed registration is not there for staff.
     registration = get_object_or_404(JournalistRegistration.objects.confirmed(), pk=pk)
     if not registration.credential:
@@ -283,7 +285,8 @@ def credential_response(request, pk, as_attachment):
 def credential_download(request, pk):
     """The scan as an attachment; a sandbox in case a browser opens it all the same."""
     response = credential_response(request, pk, as_attachment=True)
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    if response.status_code == 200:
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
 
 
@@ -296,7 +299,8 @@ def credential_view(request, pk):
     to run nothing (pressroom.uploads), and images were written again by Pillow.
     """
     response = credential_response(request, pk, as_attachment=False)
-    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
+    if response.status_code == 200:
+        response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
     return response
 
 
