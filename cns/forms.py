@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import FilterForm, FormKit, HoneypotForm, MinVisibleLengthValidator, SentOnceForm
 
-from .models import Audience, Feedback, FeedbackTopic, GuideCategory, Township
+from .models import EVERYONE, Audience, Feedback, FeedbackTopic, GuideCategory, Township
 from .models.feedback import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
 
 
@@ -16,6 +16,20 @@ class GuideFilterForm(FilterForm):
     audience = forms.ChoiceField(
         label=_("Audience"), required=False, choices=[("", _("Everyone"))] + list(Audience.choices)
     )
+
+    def __init__(self, *args, guides=None, **kwargs):
+        """`guides`: the guides filtered; a category or audience none of them is for is not offered."""
+        super().__init__(*args, **kwargs)
+        if guides is None:
+            return
+        pairs = set(guides.order_by().values_list("category", "audience").distinct())
+        categories = {category for category, _audience in pairs}
+        audiences = {audience for _category, audience in pairs}
+        if EVERYONE in audiences:  # a guide for everyone is a guide for each audience
+            audiences |= set(Audience.values)
+        for name, offered in (("category", categories), ("audience", audiences)):
+            field = self.fields[name]
+            field.choices = [(value, label) for value, label in field.choices if value == "" or value in offered]
 
 
 class FeedbackForm(FormKit, HoneypotForm, SentOnceForm, forms.ModelForm):

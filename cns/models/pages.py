@@ -174,13 +174,14 @@ class GuideIndexPage(CNSChildMixin, Page):
     def get_context(self, request, *args, **kwargs):
         """Its guides, narrowed by the category and audience asked for (a choice it does not offer: none)."""
         context = super().get_context(request, *args, **kwargs)
-        form = GuideFilterForm(request.GET or None)
+        offered = GuidePage.objects.live().public().in_language().child_of(self)
+        form = GuideFilterForm(request.GET or None, guides=offered)
         category = audience = ""
         if form.is_bound and form.is_valid():
             category, audience = form.cleaned_data["category"], form.cleaned_data["audience"]
         elif form.is_bound:
-            form = GuideFilterForm()
-        guides = GuidePage.objects.live().public().in_language().child_of(self).filtered(category, audience)
+            form = GuideFilterForm(guides=offered)
+        guides = offered.filtered(category, audience)
         guides = guides.in_index_order().defer_streamfields()
         context.update(
             filter_form=form,
