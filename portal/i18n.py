@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info, to_locale
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info, gettext, pgettext, to_locale
 
+from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -56,6 +58,70 @@ def untranslated_fields(instance, language=None):
     ]
 
 
+def wholly_untranslated(instance, language=None):
+    """True when nothing a visitor reads on `instance` is in `language` yet: every translated field
+    with default-language text lacks it. Such a page is shown in English as a whole."""
+    language = language or get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default:
+        return False
+    try:
+        options = translator.get_options_for_model(type(instance))
+    except NotRegistered:
+        return False
+    read = [
+        field
+        for field in options.all_fields
+        if field not in UNREAD_FIELDS
+        and _has_content(getattr(instance, build_localized_fieldname(field, default), None))
+    ]
+    return bool(read) and all(_stands_in(instance, field, default, language) for field in read)
+
+
+def untranslated_parts(page, language=None):
+    """What a visitor of `language` reads in English on a page that is translated in part, named
+    in the visitor's language: the page's own fields ("Lede"), then its items by kind with the
+    fields they lack ("Question and answer (answer)"), for the notice at the top of the page.
+
+    One query per kind of translated item the page has (Q&A items, speakers, photos...)."""
+    language = language or get_language()
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return []
+    parts = [_field_label(page, field) for field in untranslated_fields(page, language)]
+    separator = pgettext("list separator", ", ")
+    for relation in get_all_child_relations(type(page)):
+        model = relation.related_model
+        try:
+            translator.get_options_for_model(model)
+        except NotRegistered:
+            continue
+        missing, items = [], 0
+        for child in getattr(page, relation.get_accessor_name()).all():
+            fields = untranslated_fields(child, language)
+            items += bool(fields)
+            missing += [field for field in fields if field not in missing]
+        if items:
+            parts.append(
+                gettext("%(items)s (%(fields)s)")
+                % {
+                    "items": capfirst(model._meta.verbose_name if items == 1 else model._meta.verbose_name_plural),
+                    "fields": separator.join(
+                        str(_field_label(model, field)) for field in _in_form_order(model, missing)
+                    ),
+                }
+            )
+    return parts
+
+
+def _in_form_order(model, fields):
+    order = [field.name for field in model._meta.get_fields()]
+    return sorted(fields, key=order.index)
+
+
+def _field_label(model, field):
+    return capfirst(model._meta.get_field(field).verbose_name)
+
+
 def fallback_language(instance, field, language=None):
     """The default language when `field` shows its text because `language` has none, else ""."""
     language = language or get_language()
@@ -82,3 +148,14 @@ def _has_content(value):
         return len(value) > 0
     except TypeError:
         return True
+
+
+def large_number(number, language=None):
+    """A count as a reader of `language` writes it: 95000 is "95,000" in English and "9.5万" in
+    Chinese, where a number of ten thousand or more is counted in 万 (a Chinese text saying
+    约9.5万 must not show 95000 beside it)."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    number = int(number)
+    if language.lower().startswith("zh") and abs(number) >= 10_000:
+        return f"{number / 10_000:.2f}".rstrip("0").rstrip(".") + "万"
+    return f"{number:,}"

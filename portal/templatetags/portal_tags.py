@@ -7,12 +7,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, override, pgettext
 
 from wagtail.models import Site
 
 from portal import sharing
-from portal.i18n import fallback_language, html_lang, language_urls, unprefixed_path, untranslated_fields
+from portal.i18n import (
+    fallback_language,
+    html_lang,
+    language_urls,
+    large_number,
+    unprefixed_path,
+    untranslated_fields,
+    untranslated_parts,
+    wholly_untranslated,
+)
 from portal.menu import main_menu_pages
 from portal.search.forms import HeaderSearchForm
 from portal.withdrawal import hidden_languages
@@ -75,6 +84,7 @@ def alternate_links(context):
 
 
 register.simple_tag(html_lang, name="html_lang")
+register.filter("large_number", large_number)
 
 
 @register.simple_tag
@@ -83,6 +93,19 @@ def translation_pending(instance):
     if instance is not None and untranslated_fields(instance):
         return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     return ""
+
+
+@register.simple_tag
+def page_translation(page):
+    """How far `page` is translated into the visitor's language, for the notice above its content:
+    `whole` is the language the page is shown in instead when nothing on it is translated (the
+    content is then marked so as a whole); otherwise `parts` names what is still shown in English,
+    each part marked on its own where the template shows it (lang_if_fallback)."""
+    if page is None or not hasattr(page, "specific_class"):
+        return {"whole": "", "parts": []}
+    if wholly_untranslated(page):
+        return {"whole": html_lang(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), "parts": []}
+    return {"whole": "", "parts": pgettext("list separator", ", ").join(map(str, untranslated_parts(page)))}
 
 
 @register.filter
