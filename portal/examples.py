@@ -1,7 +1,9 @@
 """Pages invented to show how the site works, labelled "Example" wherever a visitor meets them.
 
 The demo content needs pages that the seed documents cannot give (a conference with its recording,
-one still to come); none of them may pass as an official announcement. A page type adopts
+events still to come, step-by-step guides); none of them may pass as an official announcement, so
+each is marked `is_example` in its data file and the demo test checks the label wherever it is
+listed. A page type adopts
 `ExampleMixin` (its field and its panel, `example_panels`) and its templates show the label with
 ``{% include "includes/example_label.html" with item=page note=True %}`` on the page (the label and a
 sentence saying what it means) and ``with item=page`` in every list that shows the page.
