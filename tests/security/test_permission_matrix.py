@@ -70,7 +70,9 @@ MATRIX = {
     "page restricted to press officers": (SIGN_IN, SIGN_IN, SIGN_IN, OK, SIGN_IN, OK),
     # Private files: never under a public URL, only through the permission-checked admin view.
     "credential under /media/": NOBODY,
-    "credential download": PRESS_ONLY,
+    # Staff without the permission get a plain 403 for a press card, not the admin's redirect.
+    "credential download": (LOGIN, "403", "403", OK, "403", OK),
+    "credential shown inline": (LOGIN, "403", "403", OK, "403", OK),
     # Wagtail admin.
     "admin home": STAFF_ONLY,
     "admin page explorer": (LOGIN, OK, OK, HOME, HOME, OK),
@@ -169,6 +171,7 @@ def urls(demo_site, db):
         "page restricted to press officers": "/en/press-only/",
         "credential under /media/": "/media/" + registration.credential.name,
         "credential download": f"/admin/pressroom/credentials/{registration.pk}/",
+        "credential shown inline": f"/admin/pressroom/credentials/{registration.pk}/view/",
         "admin home": "/admin/",
         "admin page explorer": f"/admin/pages/{home.pk}/",
         "admin page edit": f"/admin/pages/{home.pk}/edit/",
