@@ -303,7 +303,7 @@ class AgencyOtherName(Orderable):
     class Relation(models.TextChoices):
         OPERATES_AS = "operates_as", _("Also operates as")
         SIGNBOARD = "signboard", _("Also hangs the signboard of")
-        TEMPORARY_SIGNBOARD = "temporary_signboard", _("Temporarily hangs the signboard of")
+        TEMPORARY_SIGNBOARD = "temporary_signboard", _("Temporarily also operates as")
         FORMER = "former", _("Formerly")
 
     page = ParentalKey(AgencyPage, on_delete=models.CASCADE, related_name="other_names")

@@ -14,7 +14,7 @@ ENGLISH = {
     "other_language_name": "上海市人民政府合作交流办公室",
     "texts": [
         "Cooperation and Exchange Office",
-        "Temporarily hangs the signboard of",
+        "Temporarily also operates as",
         "Office for Reception of the Shanghai Municipal People's Government",
         "Institution directly under the municipal government",
         "Shanghai Municipal People's Government",
