@@ -1,7 +1,7 @@
 """What pages show of the site notice, read from the database at most once per page-cache generation.
 
-Every page renders the notice, so it is kept in the cache as a `ShownNotice`, with its text and
-link worked out for every language, under the current content generation (`portal.pagecache`):
+Every page renders the notice, so it is kept in the shared cache as a `ShownNotice`, with its
+text and link worked out for every language, under the current content generation (`portal.pagecache`):
 saving or deleting the notice starts a new generation (below), and so do the clock's refreshes
 at its start and end (`refresh_site_notice`). A page costs no query for it once one page of
 the generation has read it.
@@ -28,7 +28,6 @@ from .models import SiteNotice
 
 # The cache's marker for "no notice to show" (None is what a miss returns).
 NONE = "none"
-KEPT_SECONDS = 24 * 60 * 60  # a generation rarely lasts longer; an old one's entry is never read again
 
 
 @dataclass(frozen=True)
@@ -78,15 +77,29 @@ def _link(notice):
 
 
 def current_notice():
-    """The notice live now, as a `ShownNotice`, or None: one query per content generation at most."""
+    """The notice live now, as a `ShownNotice`, or None: one query per content generation at most.
+
+    Kept as long as the pages are (PAGE_CACHE_SECONDS). Without the page cache (a local run, whose
+    cache is each process's own memory) each page reads it, so that a change made in any process
+    (the admin's, the clock's, a shell) shows at once in every other.
+    """
+    timeout = settings.PAGE_CACHE_SECONDS
+    if not timeout:
+        return _live(_read())
     key = f"notices:{current_release()}:{current_generation()}"
     notice = cache.get(key)
     if notice is None:
-        notice = shown_notice(SiteNotice.objects.select_related("link_page").first()) or NONE
-        cache.set(key, notice, KEPT_SECONDS)
-    if notice == NONE or not notice.is_live():
-        return None
-    return notice
+        notice = _read() or NONE
+        cache.set(key, notice, timeout)
+    return _live(notice)
+
+
+def _read():
+    return shown_notice(SiteNotice.objects.select_related("link_page").first())
+
+
+def _live(notice):
+    return notice if isinstance(notice, ShownNotice) and notice.is_live() else None
 
 
 @receiver(post_save, sender=SiteNotice, dispatch_uid="notices-saved")
