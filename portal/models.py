@@ -16,6 +16,7 @@ from .changes import ChangeHistory, PageChangeNote  # noqa: F401 - PageChangeNot
 from .contact import ContactDetails, contact_panels
 from .dated import ListedPage
 from .identity import SiteIdentity, identity_panels
+from .preview import LanguagePreviewMixin
 from .stories import one_per_story
 from .withdrawal import PageLanguageWithdrawal, shown_in  # noqa: F401 - PageLanguageWithdrawal: a model of this app
 
@@ -39,7 +40,7 @@ class Topic(models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(LanguagePreviewMixin, Page):
     """The site's root: a hero, the links editors feature, and the newest section items."""
 
     hero_title = models.CharField(_("hero title"), max_length=200)
@@ -157,7 +158,7 @@ class HomeFeaturedLink(Orderable):
         return self.link_page.url if self.link_page_id else self.link_url
 
 
-class StandardPage(ListedPage, ChangeHistory, Page):
+class StandardPage(LanguagePreviewMixin, ListedPage, ChangeHistory, Page):
     """A plain content page: an introduction and a body built from the shared blocks."""
 
     intro = models.TextField(_("introduction"), blank=True)

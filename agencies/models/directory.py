@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.preview import LanguagePreviewMixin
+
 from .. import alphabet
 from ..forms import DirectoryFilterForm
 from .profile import AgencyNames, AgencyPage, BodyKind
@@ -41,7 +43,7 @@ class DirectoryEntry(AgencyNames):
         return ["slug", "kind", "sort_name", "chinese_sort_name", *titles]
 
 
-class AgencyIndexPage(Page):
+class AgencyIndexPage(LanguagePreviewMixin, Page):
     """Every agency, filed A to Z in the visitor's language, with a search box and a kind filter."""
 
     intro = models.TextField(_("introduction"), blank=True)

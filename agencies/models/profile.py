@@ -17,6 +17,7 @@ from wagtail.search import index
 from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.contact import ContactDetails, contact_panels
+from portal.preview import LanguagePreviewMixin
 from portal.withdrawal import LanguageQuerySet
 
 from .. import alphabet, hours
@@ -114,7 +115,7 @@ class AgencyNames:
         return names
 
 
-class AgencyPage(AgencyNames, ContactDetails, ChangeHistory, Page):
+class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistory, Page):
     """One municipal agency: its names, legal basis, responsibilities and how to reach it."""
 
     short_name = models.CharField(_("short name"), max_length=120, blank=True)

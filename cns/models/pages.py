@@ -23,6 +23,7 @@ from portal.changes import ChangeHistory
 from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySet
 from portal.examples import ExampleMixin
 from portal.listings import ListingPaginator
+from portal.preview import LanguagePreviewMixin
 from portal.withdrawal import LanguageQuerySet
 
 from .. import feeds, views
@@ -44,7 +45,7 @@ class CNSChildMixin:
         return context
 
 
-class CNSHomePage(ListedPage, RoutablePageMixin, Page):
+class CNSHomePage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
     """City News Service: entrances by audience; the alliance townships, events and feedback as routes."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -155,7 +156,7 @@ class CNSHomePage(ListedPage, RoutablePageMixin, Page):
         return views.feedback_thanks(request, self)
 
 
-class GuideIndexPage(CNSChildMixin, Page):
+class GuideIndexPage(LanguagePreviewMixin, CNSChildMixin, Page):
     """All guides, filtered by category and audience."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -209,7 +210,7 @@ class GuidePageQuerySet(LanguageQuerySet):
         return self.order_by("category", "title", "pk")
 
 
-class GuidePage(ExampleMixin, CNSChildMixin, ChangeHistory, Page):
+class GuidePage(LanguagePreviewMixin, ExampleMixin, CNSChildMixin, ChangeHistory, Page):
     """A step-by-step guide: what to bring, what it costs and where to go at each step."""
 
     category = models.CharField(_("category"), max_length=30, choices=GuideCategory.choices)
@@ -270,7 +271,7 @@ class GuideRelatedGuide(Orderable):
         verbose_name = _("related guide")
 
 
-class ArticlePage(CNSChildMixin, DayPage, ChangeHistory, Page):
+class ArticlePage(LanguagePreviewMixin, CNSChildMixin, DayPage, ChangeHistory, Page):
     """A CNS news article."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -334,7 +335,7 @@ class ArticlePage(CNSChildMixin, DayPage, ChangeHistory, Page):
         return sharing.news_article(self, request, self.intro, self.author)
 
 
-class EventPage(ExampleMixin, CNSChildMixin, SpanPage, ChangeHistory, Page):
+class EventPage(LanguagePreviewMixin, ExampleMixin, CNSChildMixin, SpanPage, ChangeHistory, Page):
     """An offline CNS event, usually in an alliance township."""
 
     listed_on_home = True

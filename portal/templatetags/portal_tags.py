@@ -23,6 +23,7 @@ from portal.i18n import (
     wholly_untranslated,
 )
 from portal.menu import main_menu_pages
+from portal.preview import preview_language_urls
 from portal.search.forms import HeaderSearchForm
 from portal.withdrawal import hidden_languages
 
@@ -57,10 +58,16 @@ def language_switcher(context):
     request = context["request"]
     current = get_language()
     hidden = hidden_languages(_shown_page(context))
+    # A preview's address is the page's public one, which a draft does not have yet.
+    previews = preview_language_urls(request, _shown_page(context))
     languages = []
     for code, name, url in language_urls(request.get_full_path()):
         entry = {"code": code, "name": name, "url": url, "current": code == current, "note": ""}
-        if code in hidden and code != current:
+        if previews is not None:
+            if code not in previews and code != current:
+                continue
+            entry["url"] = previews.get(code, "")
+        elif code in hidden and code != current:
             with override(code):
                 entry.update(url=reverse("wagtail_serve", args=[""]), note=gettext("(home page)"))
         languages.append(entry)

@@ -32,6 +32,7 @@ from portal import sharing
 from portal.dated import SpanPage, SpanQuerySet
 from portal.examples import ExampleMixin
 from portal.i18n import html_lang
+from portal.preview import LanguagePreviewMixin
 
 from ..blocks import RICH_FEATURES
 
@@ -87,7 +88,7 @@ class PressConferenceForm(WagtailAdminPageForm):
         return address
 
 
-class PressConferencePage(ExampleMixin, SpanPage, Page):
+class PressConferencePage(LanguagePreviewMixin, ExampleMixin, SpanPage, Page):
     """A municipal press conference; its status follows from the clock."""
 
     UPCOMING, LIVE, ARCHIVED = "upcoming", "live", "archived"

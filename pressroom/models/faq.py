@@ -9,10 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.preview import LanguagePreviewMixin
+
 from ..blocks import RICH_FEATURES
 
 
-class JournalistFAQPage(Page):
+class JournalistFAQPage(LanguagePreviewMixin, Page):
     """Questions and answers for resident journalists, in the order editors give them."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.dated import ListedPage
+from portal.preview import LanguagePreviewMixin
 from portal.withdrawal import shown_in
 
 from .. import feeds, views
@@ -23,7 +24,7 @@ from .faq import JournalistFAQPage
 from .releases import PressReleasePage
 
 
-class PressroomPage(ListedPage, RoutablePageMixin, Page):
+class PressroomPage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
     """The press section: releases, conferences, feeds, and the journalists' registration routes."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -21,6 +21,7 @@ from portal.changes import ChangeHistory
 from portal.contact import tel_uri
 from portal.dated import DayPage, DayQuerySet
 from portal.models import Topic
+from portal.preview import LanguagePreviewMixin
 from portal.withdrawal import shown_in
 
 # Related agencies are pages of the agency directory; the link is a plain page reference so
@@ -64,7 +65,7 @@ class PressReleaseQuerySet(DayQuerySet):
         return PressTopic.objects.filter(releases__in=self).distinct().order_by("slug")
 
 
-class PressReleasePage(DayPage, ChangeHistory, Page):
+class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
     """A press release: dated, with a lede, a body, photos with credits, documents and a spokesperson."""
 
     date = models.DateField(_("release date"), default=timezone.localdate)
