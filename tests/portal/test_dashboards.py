@@ -50,7 +50,7 @@ def waiting(page):
     panel = page.find(id="waiting-for-you-content") or page.find(id="waiting-for-you")
     if panel is None:
         return {}
-    return {link.get_text(" ", strip=True): link["href"] for link in panel.select("li a")}
+    return {link.get_text(" ", strip=True): link["href"] for link in panel.select("tr a")}
 
 
 def menu_links(page):
