@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             name="FeedbackNote",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="written")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="written at")),
                 ("text", models.TextField(max_length=2000, verbose_name="note")),
                 (
                     "author",
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
                         to=settings.AUTH_USER_MODEL,
-                        verbose_name="author",
+                        verbose_name="written by",
                     ),
                 ),
                 (

@@ -88,13 +88,13 @@ class FeedbackNote(models.Model):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
+        verbose_name=_("written by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
     text = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
 
     class Meta:
