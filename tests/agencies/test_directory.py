@@ -137,7 +137,7 @@ def test_filter_and_search_combine(client, agencies):
     page = soup(client.get(DIRECTORY.format(prefix="zh-hans"), {"kind": "department", "q": "委员会"}))
 
     assert sum(groups(page).values(), []) == ["上海市经济和信息化委员会", "上海市教育委员会"]
-    assert "共有 2 个机构符合条件" in page.select_one(".directory-count").get_text()
+    assert "共有2个机构符合条件" in page.select_one(".directory-count").get_text()
 
 
 def test_unknown_kind_gets_a_message_and_a_400(client, agencies):

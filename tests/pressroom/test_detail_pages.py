@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("prefix", "credit", "contact"),
-    [("en", "Photo: Office archive", "Media contact"), ("zh-hans", "图片：新闻办资料", "媒体联系")],
+    [("en", "Photo: Office archive", "Media contact"), ("zh-hans", "图片：新闻办资料", "媒体联系人")],
 )
 def test_release_shows_photo_credit_documents_agencies_and_spokesperson(
     client, home, pressroom, prefix, credit, contact
