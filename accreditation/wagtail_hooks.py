@@ -27,7 +27,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from portal.exports import SpreadsheetSafeExportMixin
+from portal.exports import ReadableExportMixin
+from portal.localtime import SiteTimeInspectMixin
 from portal.permissions import refuse_actions
 from pressroom.models import JournalistRegistration, PressConferencePage
 
@@ -197,7 +198,9 @@ class ApplicationFilterSet(WagtailFilterSet):
         fields = ["accreditation", "state"]
 
 
-class ApplicationIndexView(SpreadsheetSafeExportMixin, IndexView):
+class ApplicationIndexView(ReadableExportMixin, IndexView):
+    """The list; its exports with labels, Beijing times and a BOM (portal.exports)."""
+
     def get_base_queryset(self):
         return (
             super()
@@ -206,10 +209,6 @@ class ApplicationIndexView(SpreadsheetSafeExportMixin, IndexView):
             .select_related("registration", "accreditation__conference")
             .in_order()
         )
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"  # a BOM, so that Excel reads the file as UTF-8 (names in Chinese)
-        yield from super().stream_csv(queryset)
 
 
 class ApplicationEditView(ReviewableMixin, EditView):
@@ -222,7 +221,7 @@ class ApplicationEditView(ReviewableMixin, EditView):
         return application
 
 
-class ApplicationInspectView(ReviewableMixin, InspectView):
+class ApplicationInspectView(SiteTimeInspectMixin, ReviewableMixin, InspectView):
     pass
 
 

@@ -208,3 +208,12 @@ def test_the_inspect_screen_shows_times_in_beijing_time(client, registration, pr
     text = soup(client.get(f"{ADMIN}inspect/{registration.pk}/")).get_text(" ", strip=True)
 
     assert "2026-12-01 14:05 (Beijing time)" in text and "Amélie Dupont" in text
+
+
+def test_staff_are_offered_no_time_zone_but_beijing_time(client, press_officer):
+    client.force_login(press_officer)
+
+    page = client.get("/admin/account/")
+
+    assert page.status_code == 200
+    assert not soup(page).select("[name$=current_time_zone]")
