@@ -176,3 +176,14 @@ def test_a_draft_offers_no_view_live(client, editor, draft):
     header = soup(client.get(f"/admin/pages/{draft.pk}/edit/"))
 
     assert not [link for link in header.find_all("a") if "View live (" in link.get_text()]
+
+
+def form_controllers(response):
+    return soup(response).find("form", id="page-edit-form")["data-controller"].split()
+
+
+def test_a_new_pages_form_does_not_autosave_an_existing_pages_form_does(client, editor, home, draft):
+    client.force_login(editor)
+
+    assert "w-autosave" not in form_controllers(client.get(f"/admin/pages/add/portal/standardpage/{home.pk}/"))
+    assert "w-autosave" in form_controllers(client.get(f"/admin/pages/{draft.pk}/edit/"))

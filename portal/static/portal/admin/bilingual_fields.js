@@ -98,11 +98,12 @@
   }
 
   function applyHidden(form, hidden, buttons) {
+    // Panels only: the toggles name their language in data-toggle-language.
     form.querySelectorAll('[data-language]').forEach((panel) => {
       panel.classList.toggle('w-language-hidden', hidden.includes(panel.dataset.language));
     });
     buttons.forEach((button) => {
-      const shown = !hidden.includes(button.dataset.language);
+      const shown = !hidden.includes(button.dataset.toggleLanguage);
       button.setAttribute('aria-pressed', shown ? 'true' : 'false');
     });
   }
@@ -121,7 +122,7 @@
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'button button-small button-secondary w-bilingual-toolbar__toggle';
-      button.dataset.language = language.code;
+      button.dataset.toggleLanguage = language.code;
       button.lang = language.lang;
       button.textContent = language.label;
       toolbar.append(button);
@@ -130,7 +131,7 @@
     buttons.forEach((button) => {
       button.addEventListener('click', () => {
         const hidden = hiddenLanguages();
-        const code = button.dataset.language;
+        const code = button.dataset.toggleLanguage;
         const next = hidden.includes(code) ? hidden.filter((other) => other !== code) : [...hidden, code];
         if (next.length >= languages.length) return; // the last language shown stays shown
         storeHiddenLanguages(next);
