@@ -26,6 +26,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*")
 CODE = re.compile(r"[A-Z]|[A-Z0-9]+(?:-[A-Z0-9]+)+")
 HIDDEN_TAGS = {"script", "style", "template", "noscript"}
 READ_ATTRIBUTES = ("alt", "aria-label", "title", "placeholder")
+READ_META = {"description", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description"}
 
 
 def _allowed_latin():
@@ -52,6 +53,11 @@ def chinese_texts(page):
     title = page.find("title")
     if title and is_chinese(page_language):
         yield "<title>", title.get_text()
+    # What a search engine or a WeChat share shows of the page.
+    for meta in page.select('meta[name="description"], meta[property^="og:"], meta[name^="twitter:"]'):
+        key = meta.get("name") or meta.get("property")
+        if key in READ_META and meta.get("content") and is_chinese(page_language):
+            yield f"<meta {key}>", meta["content"]
     body = page.find("body") or page
     for node in body.descendants:
         if isinstance(node, (Comment, Doctype)):

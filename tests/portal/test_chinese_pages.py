@@ -142,3 +142,15 @@ def test_latin_text_in_chinese_is_found(body):
 )
 def test_what_a_chinese_page_may_hold_is_not_reported(body):
     assert problems(page(body)) == []
+
+
+def test_the_description_a_search_engine_shows_is_read_too():
+    shared = parse(
+        '<html lang="zh-Hans"><head><title>首页</title><meta name="description" content="CNS简介(试行)">'
+        '<meta property="og:title" content="City News Service"></head><body><p>首页</p></body></html>'
+    )
+
+    found = "\n".join(problems(shared))
+    assert "half-width punctuation in <meta description>" in found
+    assert "Latin text without lang=en in <meta description>: 'CNS'" in found
+    assert "Latin text without lang=en in <meta og:title>: 'City News Service'" in found
