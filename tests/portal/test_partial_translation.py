@@ -3,6 +3,7 @@ only those parts are marked lang="en", and the page's translated text, labels an
 
 import pytest
 
+from agencies.factories import AgencyIndexPageFactory, AgencyPageFactory
 from portal.factories import StandardPageFactory
 from pressroom.factories import (
     JournalistFAQItemFactory,
@@ -112,3 +113,16 @@ def test_english_pages_never_show_the_notice(client, pressroom):
     page = soup(client.get(f"/en/{pressroom.slug}/{release.slug}/"))
 
     assert notice_of(page) == ""
+
+
+def test_an_agency_summary_without_chinese_is_named_and_alone_marked_english(client, home):
+    directory = AgencyIndexPageFactory(parent=home)
+    agency = AgencyPageFactory(
+        parent=directory, slug="bureau", title_en="Example Bureau", title_zh_hans="示例局", summary_en="What it does."
+    )
+
+    page = soup(client.get(f"/zh-hans/{directory.slug}/{agency.slug}/"))
+
+    assert PARTIAL_NOTICE in notice_of(page) and "概要" in notice_of(page)
+    assert page.select_one("p.lede")["lang"] == "en"
+    assert not page.h1.has_attr("lang")
