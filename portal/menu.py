@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from .visibility import public
 from .withdrawal import shown_in
 
 # Links besides "Home": room for the site's sections on one row at desktop width and a few
@@ -11,7 +12,7 @@ MAIN_MENU_MAX_ITEMS = 6
 
 
 def _menu_candidates(home):
-    return Page.objects.child_of(home).live().public().in_menu()
+    return public(Page.objects.child_of(home).live()).in_menu()
 
 
 def main_menu_pages(home):

@@ -17,7 +17,9 @@ from .contact import ContactDetails, contact_panels
 from .dated import ListedPage
 from .identity import SiteIdentity, identity_panels
 from .preview import LanguagePreviewMixin
+from .routing import route_from
 from .stories import one_per_story
+from .visibility import public
 from .withdrawal import PageLanguageWithdrawal, shown_in  # noqa: F401 - PageLanguageWithdrawal: a model of this app
 
 
@@ -79,6 +81,9 @@ class HomePage(LanguagePreviewMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        return route_from(self, request, path_components)
+
     def structured_data(self, request=None):
         """schema.org WebSite for the home page's JSON-LD, at the site's configured address."""
         return {
@@ -102,7 +107,7 @@ class HomePage(LanguagePreviewMixin, Page):
         if not listed_types:
             return []
         candidates = (
-            shown_in(Page.objects.live().public())
+            shown_in(public(Page.objects.live()))
             .descendant_of(self)
             .type(*listed_types)
             .order_by("-first_published_at")

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.preview import LanguagePreviewMixin
+from portal.visibility import public
 
 from .. import alphabet
 from ..forms import DirectoryFilterForm
@@ -59,7 +60,7 @@ class AgencyIndexPage(LanguagePreviewMixin, Page):
         verbose_name = _("agency directory")
 
     def agencies(self):
-        return AgencyPage.objects.child_of(self).live().public().in_language()
+        return public(AgencyPage.objects.child_of(self).live()).in_language()
 
     def directory(self, query="", kind="", language=None, request=None):
         """{"groups": [(letter, [entry, ...]), ...], "letters": [(letter, present)], "count": n}.

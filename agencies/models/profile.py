@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -244,13 +245,22 @@ class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistor
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_names"] = list(self.other_names.all())
+        context["other_names"] = self.other_names_list
         context["responsibilities"] = list(self.responsibilities.all())
         context["office_hours"] = self.office_hours_lines()
         return context
 
+    # The page's template and its JSON-LD both show these: read once per page.
+    @cached_property
+    def other_names_list(self):
+        return list(self.other_names.all())
+
+    @cached_property
+    def office_hours_periods(self):
+        return list(self.office_hours.all())
+
     def office_hours_lines(self):
-        return hours.describe_html(self.office_hours.all())
+        return hours.describe_html(self.office_hours_periods)
 
     @property
     def parent_authority_display(self):
@@ -265,7 +275,7 @@ class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistor
     def structured_data(self, request=None):
         """schema.org GovernmentOrganization for the page's JSON-LD, in the active language."""
         alternate = [self.short_name] if self.short_name else []
-        alternate += [other.name for other in self.other_names.all()]
+        alternate += [other.name for other in self.other_names_list]
         alternate += [name for _code, name in self.names_in_other_languages()]
         data = {
             "@context": "https://schema.org",
@@ -288,7 +298,7 @@ class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistor
         parent = self.parent_authority_display
         if parent:
             data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": parent[0]}
-        periods = list(self.office_hours.all())
+        periods = self.office_hours_periods
         if periods and self.telephone:
             data["contactPoint"] = {
                 "@type": "ContactPoint",

@@ -24,6 +24,7 @@ from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySe
 from portal.examples import ExampleMixin
 from portal.listings import ListingPaginator
 from portal.preview import LanguagePreviewMixin
+from portal.visibility import public
 from portal.withdrawal import LanguageQuerySet
 
 from .. import feeds, views
@@ -94,13 +95,13 @@ class CNSHomePage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
         return listings + audiences + townships
 
     def articles(self):
-        return ArticlePage.objects.child_of(self).live().public().in_language().recent()
+        return public(ArticlePage.objects.child_of(self).live()).in_language().recent()
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().in_language()
+        return public(EventPage.objects.child_of(self).live()).in_language()
 
     def guides(self):
-        return GuidePage.objects.live().public().in_language().descendant_of(self)
+        return public(GuidePage.objects.live()).in_language().descendant_of(self)
 
     @property
     def guides_per_page(self):
@@ -175,7 +176,7 @@ class GuideIndexPage(LanguagePreviewMixin, CNSChildMixin, Page):
     def get_context(self, request, *args, **kwargs):
         """Its guides, narrowed by the category and audience asked for (a choice it does not offer: none)."""
         context = super().get_context(request, *args, **kwargs)
-        offered = GuidePage.objects.live().public().in_language().child_of(self)
+        offered = public(GuidePage.objects.live()).in_language().child_of(self)
         form = GuideFilterForm(request.GET or None, guides=offered)
         category = audience = ""
         if form.is_bound and form.is_valid():

@@ -14,6 +14,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 
+from ..visibility import public
 from ..withdrawal import shown_in
 from .analysis import Group, is_segmented, parse_query, tsquery
 from .indexing import searchable_models, section_label
@@ -49,7 +50,7 @@ def search_sections():
 
 
 def visible_pages(site=None):
-    pages = Page.objects.live().public()
+    pages = public(Page.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages

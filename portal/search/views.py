@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
+from ..visibility import public
 from .analysis import highlight, snippet
 from .forms import SearchForm
 from .indexing import is_searchable, section_label
@@ -142,7 +143,7 @@ def _object_url(obj, request):
 def _main_sections(home):
     if home is None:
         return []
-    return list(Page.objects.child_of(home).live().public().in_menu())
+    return list(public(Page.objects.child_of(home).live()).in_menu())
 
 
 def _search_url_in(request, language, text):

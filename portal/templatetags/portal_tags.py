@@ -137,8 +137,14 @@ def breadcrumbs(context, page=None, trail=None):
     """Ancestors of `page` from the home page, then any extra (title, url[, fallback language]) steps of a view."""
     steps = []
     if page is not None:
-        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
-        steps = [(ancestor.title, ancestor.url, fallback_language(ancestor, "title")) for ancestor in ancestors]
+        request = context.get("request")
+        # The pages the request was routed through (portal.routing), when it was routed to this page.
+        ancestors = getattr(page, "routed_ancestors", None) or page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        steps = [
+            (ancestor.title, ancestor.get_url(request), fallback_language(ancestor, "title"))
+            for ancestor in ancestors
+            if ancestor.depth > 1
+        ]
     steps += [(title, url, fallback[0] if fallback else "") for title, url, *fallback in trail or []]
     return {"crumbs": [(title, url, html_lang(language) if language else "") for title, url, language in steps]}
 

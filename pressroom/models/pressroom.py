@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.dated import ListedPage
 from portal.preview import LanguagePreviewMixin
+from portal.visibility import public
 from portal.withdrawal import shown_in
 
 from .. import feeds, views
@@ -63,13 +64,13 @@ class PressroomPage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
         return [self.reverse_subpage(name) for name in ("register", "status")]
 
     def releases(self):
-        return PressReleasePage.objects.live().public().in_language().descendant_of(self).recent()
+        return public(PressReleasePage.objects.live()).in_language().descendant_of(self).recent()
 
     def conferences(self):
-        return PressConferencePage.objects.live().public().in_language().descendant_of(self)
+        return public(PressConferencePage.objects.live()).in_language().descendant_of(self)
 
     def faq_page(self):
-        return shown_in(JournalistFAQPage.objects.live().public().child_of(self)).first()
+        return shown_in(public(JournalistFAQPage.objects.live()).child_of(self)).first()
 
     # Listing, archive and feeds ------------------------------------------------------
     @path("")
