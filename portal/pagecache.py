@@ -10,6 +10,12 @@ So does saving or deleting a snippet (townships, topics, service platforms), a s
 Pages are also filed under the release that rendered them (portal.release), so a new
 release never serves a page that the old code rendered.
 
+A hit is one round trip to the shared cache: the page is stored with the generation it was
+rendered in, under a key without it, and one MGET reads the current generation and the page
+together; a page of an older generation is a miss, and its entry is overwritten. A generation
+starts at a number taken from the clock, never 1 again: were the generation's key lost (evicted,
+or Redis emptied) while pages stayed, no page of before could match the new one.
+
 A page is keyed by its path and its query string, and stored only if the page read every
 parameter of that query string (request.GET.get(), getlist(), [] or `in`): a parameter no page
 reads (`?utm_source=`, `?x=1`, a fuzzer's) never makes an entry of its own, while a listing's
@@ -21,6 +27,7 @@ as many as visitors send (`?page=`, a search): the cache's memory limit and evic
 """
 
 import hashlib
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -32,7 +39,7 @@ from django.utils.cache import get_max_age, patch_response_headers
 from django.utils.encoding import escape_uri_path
 
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -42,11 +49,15 @@ GENERATION_KEY = "pagecache:generation"
 _SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
 
 
+def _first_generation():
+    return time.time_ns()
+
+
 def current_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _first_generation(), None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
@@ -54,7 +65,7 @@ def start_new_generation(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 2, None)
+        cache.add(GENERATION_KEY, _first_generation(), None)
 
 
 class ReadParameters(QueryDict):
@@ -97,12 +108,13 @@ class ReadParameters(QueryDict):
 
 
 def cache_key(request):
-    """The key of the page at this address: release, content generation, host, path, query."""
+    """The key of the page at this address: release, host, path, query (the generation is stored
+    with the page)."""
     # Parameters in the order of their names; the values of one, in the order sent (getlist()).
     query = urlencode([(name, value) for name, values in sorted(request.GET.lists()) for value in values])
     digest = hashlib.sha256(query.encode()).hexdigest()[:32] if query else "-"
     path = escape_uri_path(request.path)
-    return f"pagecache:{current_release()}:{current_generation()}:{request.get_host()}:{path}:{digest}"
+    return f"pagecache:{current_release()}:{request.get_host()}:{path}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -116,8 +128,13 @@ class AnonymousPageCacheMiddleware:
         if not timeout or not self._cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        response = cache.get(key)
-        if response is not None:
+        found = cache.get_many([GENERATION_KEY, key])  # one round trip (MGET)
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            response = entry[1]
             response["X-Page-Cache"] = "hit"
             return response
         request.GET = parameters = ReadParameters.of(request.GET)
@@ -129,7 +146,9 @@ class AnonymousPageCacheMiddleware:
             # gets no entry of its own.
             if parameters.all_read():
                 patch_response_headers(response, cache_timeout=min(timeout, 60))
-                cache.set(key, response, timeout)
+                # Filed under the generation read before rendering: a change while it rendered
+                # has started a newer one, and this page is a miss from the start.
+                cache.set(key, (generation, response), timeout)
                 response["X-Page-Cache"] = "miss"
         return response
 
@@ -162,7 +181,8 @@ post_page_move.connect(start_new_generation, dispatch_uid="pagecache-moved")
 
 def _shown_on_pages(sender, instance):
     """Snippets and site settings; not a page's own save, which a draft makes too (publishing counts)."""
-    return isinstance(instance, (BaseSiteSetting, Site)) or sender in get_snippet_models()
+    # A view restriction decides who may see a page, so a cached copy must not outlive its change.
+    return isinstance(instance, (BaseSiteSetting, Site, PageViewRestriction)) or sender in get_snippet_models()
 
 
 @receiver(post_save, dispatch_uid="pagecache-saved")
