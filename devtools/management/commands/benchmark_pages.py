@@ -13,6 +13,12 @@ Per page type and language it times whole requests through Django's test client 
 (middleware, view, template), with the page cache off and on, and counts the queries of each.
 With --gunicorn it also serves the same database from gunicorn on 127.0.0.1 and measures
 requests per second for the home page, an agency page and a static file.
+
+With --bakerydemo PATH (a clone of wagtail/bakerydemo; nothing of it is kept in this project) it
+then prints the side-by-side table of issue 19 (devtools.sidebyside): both sites served by gunicorn
+with two sync workers and production settings, worker and database CPU per request of like pages,
+the queries of each, the memory of a worker, and cached pages against a static file through nginx
+and gunicorn as deployed. It needs PostgreSQL (bakerydemo gets a database of its own beside this one).
 """
 
 import os
@@ -34,7 +40,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from devtools import pagefill, timing
+from devtools import pagefill, sidebyside, timing
 from portal.demotools import home_page
 
 
@@ -58,6 +64,12 @@ class Command(BaseCommand):
         parser.add_argument("--gunicorn-requests", type=int, default=20_000, help="Most requests per load run.")
         parser.add_argument("--gunicorn-threads", type=int, default=8, help="Client threads (connections).")
         parser.add_argument("--port", type=int, default=0, help="gunicorn port on 127.0.0.1 (0: a free one).")
+        parser.add_argument("--bakerydemo", metavar="PATH", help="A clone of wagtail/bakerydemo to compare with.")
+        parser.add_argument("--bakerydemo-scratch", metavar="DIR", help="Where its virtualenv goes (default: /tmp).")
+        parser.add_argument("--compare-seconds", type=float, default=10.0, help="Load per page in the comparison.")
+        parser.add_argument(
+            "--skip-in-process", action="store_true", help="Only the comparison, not the table per type."
+        )
 
     def handle(self, *args, **options):
         name = connection.settings_dict["NAME"]
@@ -70,7 +82,7 @@ class Command(BaseCommand):
 
         rows = []
         requests = options["samples"] * options["rounds"]
-        for label, count, urls in timing.targets(options["samples"]):
+        for label, count, urls in [] if options["skip_in_process"] else timing.targets(options["samples"]):
             for language in timing.LANGUAGES:
                 off = timing.measure(urls(language), requests, 0)
                 on = timing.measure(urls(language), requests, options["cache_seconds"])
@@ -82,7 +94,11 @@ class Command(BaseCommand):
             f"Database: {connection.vendor} ({name}); live pages: {Page.objects.live().count()}; "
             f"{pagefill.townships_summary()}"
         )
-        self.write_table(rows, options)
+        if rows:
+            self.write_table(rows, options)
+        if options["bakerydemo"]:
+            self.stdout.write("")
+            self.compare_with_bakerydemo(options)
         if options["gunicorn"]:
             self.stdout.write("")
             self.run_gunicorn(options)
@@ -109,6 +125,140 @@ class Command(BaseCommand):
                 f"{self.queries(off):>10} | {on['median']:>14.2f} {on['p95']:>7.2f} {self.queries(on):>8} "
                 f"| {status:<8}"
             )
+
+    def production_environment(self, static_root):
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(static_root),
+        }
+
+    def our_pages(self):
+        """Our like page of each of bakerydemo's, by role, with its queries (uncached, in-process)."""
+        with translation.override("en"):
+            pages = {"home": home_page().get_url()}
+            for role, app, model in (
+                ("listing", "pressroom", "PressroomPage"),
+                ("detail", "pressroom", "PressReleasePage"),
+                ("agency profile", "agencies", "AgencyPage"),
+                ("guide", "cns", "GuidePage"),
+            ):
+                found = pagefill.find_model(app, model)
+                page = found.objects.live().order_by("-path").first() if found else None
+                if page is not None:
+                    pages[role] = page.get_url()
+        pages["search"] = "/en/search/?q=office"
+        pages["search (Chinese)"] = "/zh-hans/search/?q=%E6%96%B0%E9%97%BB"
+        queries = {role: timing.measure([url], 3, 0)["queries"] for role, url in pages.items()}
+        return pages, queries
+
+    def compare_with_bakerydemo(self, options):
+        if connection.vendor != "postgresql" or not os.environ.get("DATABASE_URL"):
+            raise CommandError("--bakerydemo needs DATABASE_URL on PostgreSQL (bakerydemo gets a database beside it).")
+        scratch = sidebyside.scratch_folder(options["bakerydemo_scratch"])
+        name = connection.settings_dict["NAME"] + "_bakerydemo"
+        url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
+        theirs = sidebyside.bakerydemo(
+            options["bakerydemo"], scratch, url, name, sidebyside.python_for_bakerydemo(), self.stdout
+        )
+        static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
+        environment = self.production_environment(static_root)
+        subprocess.run(  # noqa: S603
+            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+            env=environment,
+            check=True,
+        )
+        pages, queries = self.our_pages()
+        ours = sidebyside.this_site(environment, pages, queries)
+        seconds, connections = options["compare_seconds"], options["gunicorn_threads"]
+        runs = {}
+        try:
+            for site, extra in ((ours, {"PAGE_CACHE_SECONDS": "0"}), (theirs, {})):
+                port = sidebyside.free_port()
+                with sidebyside.serve(site, port, extra) as served:
+                    for role, path in site.pages.items():
+                        runs[(site.name, role)] = sidebyside.drive(
+                            served, port, path, seconds, connections, site.database
+                        )
+                    runs[(site.name, "memory")] = sidebyside.memory(served)
+            cached = self.cached_through_front_door(ours, seconds, connections)
+        finally:
+            shutil.rmtree(static_root, ignore_errors=True)
+        self.stdout.write(
+            f"This site beside bakerydemo: gunicorn, 2 sync workers each, production settings, PostgreSQL "
+            f"{connection.settings_dict['NAME']} and {name}; load: Python client threads, {connections} "
+            f"connections, {seconds:g} s a page, on this machine; server ms = worker CPU + database backend CPU "
+            "per request (from /proc)."
+        )
+        self.stdout.write(sidebyside.format_table(self.comparison_rows(ours, theirs, runs, cached)))
+        self.stdout.write("Requests per second (noisy on a shared machine):")
+        for (site, role), run in sorted(runs.items()):
+            if role != "memory":
+                self.stdout.write(
+                    f"  {site:<11} {role:<17} {run.rps:>7.0f} req/s, p95 {run.p95:.1f} ms, {run.other} not 200"
+                )
+
+    def comparison_rows(self, ours, theirs, runs, cached):
+        def cell(site, role):
+            run = runs.get((site.name, role))
+            return sidebyside.server_cell(run), (run.server_ms if run else 0)
+
+        rows = []
+        for label, role, their_role in (
+            ("home page, uncached, server ms/request", "home", "home"),
+            ("listing (pressroom / blog index)", "listing", "listing"),
+            ("detail (release / blog post)", "detail", "detail"),
+            ("agency profile (against a bread page)", "agency profile", "like page"),
+            ("guide (against a bread page)", "guide", "like page"),
+            ("search (English)", "search", "search"),
+            ("search (Chinese; bakerydemo: English)", "search (Chinese)", "search"),
+        ):
+            (ours_text, ours_ms), (their_text, their_ms) = cell(ours, role), cell(theirs, their_role)
+            rows.append((label, ours_text, their_text, sidebyside.ratio(ours_ms, their_ms)))
+        our_queries, their_queries = list(ours.queries.values()), list(theirs.queries.values())
+        rows.append(
+            (
+                "queries per page",
+                f"{min(our_queries):g} to {max(our_queries):g}",
+                f"{min(their_queries):g} to {max(their_queries):g}" if their_queries else "-",
+                "",
+            )
+        )
+        our_memory, their_memory = runs[(ours.name, "memory")], runs[(theirs.name, "memory")]
+        rows.append(
+            (
+                "memory of one worker after the runs, PSS (USS)",
+                " / ".join(f"{pss:.0f} ({uss:.0f}) MB" for pss, uss in our_memory),
+                " / ".join(f"{pss:.0f} ({uss:.0f}) MB" for pss, uss in their_memory),
+                sidebyside.ratio(max(p for p, _u in our_memory), max(p for p, _u in their_memory)),
+            )
+        )
+        static = cached["static CSS file"]
+        for label in ("/en/", "/zh-hans/"):
+            run = cached[label]
+            rows.append(
+                (
+                    f"cached `{label}` against a static CSS file, nginx + gunicorn, req/s (worker ms/request)",
+                    f"{run.rps:,.0f} ({run.worker_ms:.2f} ms) against {static.rps:,.0f} ({static.worker_ms:.2f} ms)",
+                    "",
+                    sidebyside.ratio(run.rps, static.rps),
+                )
+            )
+        return rows
+
+    def cached_through_front_door(self, ours, seconds, connections):
+        """Cached pages and a static file through nginx (deploy/nginx/portal.conf) and gunicorn."""
+        port = sidebyside.free_port()
+        results = {}
+        with sidebyside.serve(ours, port, {"PAGE_CACHE_SECONDS": "300"}) as served:
+            with sidebyside.front_door(port) as front_port:
+                css = self.static_url(port, "/en/")
+                for label, path in (("/en/", "/en/"), ("/zh-hans/", "/zh-hans/"), ("static CSS file", css)):
+                    results[label] = sidebyside.drive(served, front_port, path, seconds, connections)
+        return results
 
     @staticmethod
     def queries(result):

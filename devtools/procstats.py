@@ -1,0 +1,59 @@
+"""What a process costs, read from Linux's /proc: CPU time and memory (PSS and USS).
+
+Worker CPU per request (the CPU its workers spent, divided by the requests they served) is what
+the benchmarks compare: on a machine shared with other work, wall-clock rates move with the
+neighbours' load, the CPU a request takes much less.
+"""
+
+import os
+from pathlib import Path
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """User plus system CPU seconds that process `pid` has used (children not counted)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # After the command's closing parenthesis: state is field 3, utime 14 and stime 15 (1-based).
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def children(pid):
+    """Pids of the direct children of `pid` (a gunicorn master's workers)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(child) for child in text]
+    return found
+
+
+def memory_mb(pid):
+    """(PSS, USS) of `pid` in MB: its share of pages it shares, and the pages only it has."""
+    values = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, _, rest = line.partition(":")
+        parts = rest.split()
+        if parts and parts[-1] == "kB":
+            values[name.strip()] = int(parts[0])
+    uss = values.get("Private_Clean", 0) + values.get("Private_Dirty", 0)
+    return values.get("Pss", 0) / 1024, uss / 1024
+
+
+class CPUMeter:
+    """CPU seconds the given processes spend between `start()` and `stop()`."""
+
+    def __init__(self, pids):
+        self.pids = list(pids)
+        self.before = {}
+        self.seconds = 0.0
+
+    def start(self):
+        self.before = {pid: cpu_seconds(pid) for pid in self.pids}
+        return self
+
+    def stop(self):
+        self.seconds = sum(cpu_seconds(pid) - before for pid, before in self.before.items())
+        return self.seconds
+
+    def per_request_ms(self, requests):
+        return 1000 * self.seconds / requests if requests else 0.0
