@@ -46,13 +46,26 @@ class CPUMeter:
         self.pids = list(pids)
         self.before = {}
         self.seconds = 0.0
+        self.ended = 0
 
     def start(self):
-        self.before = {pid: cpu_seconds(pid) for pid in self.pids}
+        self.before = {}
+        for pid in self.pids:
+            try:
+                self.before[pid] = cpu_seconds(pid)
+            except FileNotFoundError:
+                continue
         return self
 
     def stop(self):
-        self.seconds = sum(cpu_seconds(pid) - before for pid, before in self.before.items())
+        """The CPU spent; a process that ended meanwhile (a worker replaced, a database connection
+        closed) is left out and counted in `ended`, since its last CPU figures went with it."""
+        self.seconds, self.ended = 0.0, 0
+        for pid, before in self.before.items():
+            try:
+                self.seconds += cpu_seconds(pid) - before
+            except FileNotFoundError:
+                self.ended += 1
         return self.seconds
 
     def per_request_ms(self, requests):

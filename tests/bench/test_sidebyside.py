@@ -79,3 +79,12 @@ def test_the_pages_compared_are_served_within_the_query_budget(db):
     assert pages["home"] == "/en/"
     assert queries["guide"] <= 12
     assert all(count > 0 for count in queries.values())
+
+
+def test_a_process_that_ends_during_the_measure_is_counted_as_ended():
+    short = subprocess.Popen([sys.executable, "-c", "pass"])  # noqa: S603
+    meter = procstats.CPUMeter([os.getpid(), short.pid]).start()
+    short.wait()
+    meter.stop()
+
+    assert meter.ended == 1
