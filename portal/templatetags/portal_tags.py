@@ -12,6 +12,7 @@ from django.utils.translation import get_language, gettext, override, pgettext
 from wagtail.models import Site
 
 from portal import sharing
+from portal.examples import ExampleMixin
 from portal.i18n import (
     fallback_language,
     html_lang,
@@ -42,7 +43,11 @@ def json_ld(data):
 
 @register.simple_tag(takes_context=True)
 def page_json_ld(context, page):
-    """The JSON-LD of a page whose model says what it is (`structured_data(request)`)."""
+    """The JSON-LD of a page whose model says what it is (`structured_data(request)`). None for an
+    example (`portal.examples`): search engines would show it as a real event or service, without
+    the label that tells a reader it is invented."""
+    if isinstance(page, ExampleMixin) and page.is_example:
+        return ""
     return json_ld(page.structured_data(context.get("request")))
 
 
