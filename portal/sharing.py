@@ -36,6 +36,7 @@ from wagtail.models import Site
 from .dated import DayPage
 from .i18n import html_lang
 from .siteaddress import site_host_and_port
+from .withdrawal import hidden_languages
 
 # The fields, besides `search_description`, that sum a page up, in the order they are tried.
 DESCRIPTION_FIELDS = ("summary", "intro", "lede", "hero_intro")
@@ -117,7 +118,12 @@ def page_sharing(request, page, trail=()):
         "url": absolute(request, _canonical_path(request)) if page is not None and request is not None else "",
         "type": "article" if isinstance(page, DayPage) else "website",
         "locale": og_locale(language),
-        "alternate_locales": [og_locale(code) for code, _name in settings.LANGUAGES if code != language],
+        # Not a language the page is withdrawn in (portal.withdrawal): that address is a notice.
+        "alternate_locales": [
+            og_locale(code)
+            for code, _name in settings.LANGUAGES
+            if code != language and code not in hidden_languages(page)
+        ],
         "image": lead_image(request, page) if page is not None else None,
     }
 

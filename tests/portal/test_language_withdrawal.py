@@ -103,6 +103,7 @@ def test_the_switcher_and_hreflang_leave_out_the_withdrawn_language(client, engl
     alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")}
     assert set(alternates) == {"en", "x-default"}
     assert alternates["x-default"].endswith("/en/cns/road-closures/")
+    assert page.select('meta[property="og:locale:alternate"]') == []
 
 
 def test_a_page_shown_in_every_language_keeps_every_alternate(client, both_languages):
@@ -110,6 +111,7 @@ def test_a_page_shown_in_every_language_keeps_every_alternate(client, both_langu
 
     alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
     assert alternates == {"en", "zh-hans", "x-default"}
+    assert [meta["content"] for meta in page.select('meta[property="og:locale:alternate"]')] == ["zh_CN"]
     assert page.select_one(".language-switcher a[hreflang='zh-hans']")["href"] == "/zh-hans/cns/centre/"
 
 
