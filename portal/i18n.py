@@ -1,6 +1,7 @@
 """Language helpers shared by every section: URLs per language and translation status."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.db.models.fields.files import FieldFile
 from django.urls import translate_url
 from django.utils.text import capfirst
@@ -89,12 +90,12 @@ def untranslated_parts(page, language=None):
         return []
     parts = [_field_label(page, field) for field in untranslated_fields(page, language)]
     separator = pgettext("list separator", ", ")
-    for relation in get_all_child_relations(type(page)):
+    relations = [relation for relation in get_all_child_relations(type(page)) if _registered(relation.related_model)]
+    # Prefetched, so that the page's template reads the same items again without a query (its
+    # change notes, its Q&A items...).
+    prefetch_related_objects([page], *(relation.get_accessor_name() for relation in relations))
+    for relation in relations:
         model = relation.related_model
-        try:
-            translator.get_options_for_model(model)
-        except NotRegistered:
-            continue
         missing, items = [], 0
         for child in getattr(page, relation.get_accessor_name()).all():
             fields = untranslated_fields(child, language)
@@ -111,6 +112,14 @@ def untranslated_parts(page, language=None):
                 }
             )
     return parts
+
+
+def _registered(model):
+    try:
+        translator.get_options_for_model(model)
+    except NotRegistered:
+        return False
+    return True
 
 
 def _in_form_order(model, fields):

@@ -28,7 +28,7 @@ OVER_BUDGET = {
     "PressroomPage": 17,
     "CNSHomePage": 13,
     "GuideIndexPage": 13,
-    "search": 17,
+    "search": 18,
 }
 SEARCHES = {"en": "/en/search/?q=office", "zh-hans": "/zh-hans/search/?q=%E6%96%B0%E9%97%BB"}
 
@@ -38,16 +38,21 @@ def demo(db):
     call_command("load_demo_content", stdout=StringIO())
 
 
-def queries_per_page(client):
-    """{(label, language): queries} of one page of every type and every route, in each language."""
-    counts = {}
-    for label, _pages, urls in timing.targets(1):
+def sample_urls():
+    """{(label, language): url} of one page of every type and every route, in each language."""
+    urls = {}
+    for label, _pages, urls_in in timing.targets(1):
         for language in timing.LANGUAGES:
-            for url in urls(language):
-                counts[(label, language)] = queries_of(client, url)
+            for url in urls_in(language):
+                urls[(label, language)] = url
     for language, url in SEARCHES.items():
-        counts[("search", language)] = queries_of(client, url)
-    return counts
+        urls[("search", language)] = url
+    return urls
+
+
+def queries_per_page(client, urls=None):
+    """{(label, language): queries} of `urls` (by default one page of every type and route)."""
+    return {key: queries_of(client, url) for key, url in (urls or sample_urls()).items()}
 
 
 def queries_of(client, url):
@@ -66,10 +71,12 @@ def test_every_page_type_and_route_is_served_within_the_budget(demo, client):
 
 
 def test_queries_per_page_do_not_grow_with_the_site(demo, client):
-    few = queries_per_page(client)
+    # The same pages before and after: their listings, menus and counts now hold 300 more pages.
+    urls = sample_urls()
+    few = queries_per_page(client, urls)
     pagefill.fill(pages=300, agencies=40, townships=20, stdout=StringIO())
     assert Page.objects.live().count() > 300
-    assert queries_per_page(client) == few
+    assert queries_per_page(client, urls) == few
 
 
 def test_a_restricted_section_still_asks_its_visitors_to_sign_in(demo, client):
