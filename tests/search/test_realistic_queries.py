@@ -26,7 +26,7 @@ ENGLISH = [
     ("pay with phone", "/guides/mobile-payments/"),
     ("customs", "/guides/customs-on-arrival/"),
     ("informatization", "/agencies/economy-and-informatization/"),
-    ("tea ceremony", "/tea-ceremony-at-huacao/"),
+    ("tea ceremony", "/example-tea-ceremony-at-huacao/"),
     ("residence permit", "/guides/residence-permit-for-work/"),
     ("visitor centre", "/visitors-centre/"),
     ("register where I stay", "/guides/accommodation-registration/"),
@@ -41,7 +41,7 @@ CHINESE = [
     ("海关", "/guides/customs-on-arrival/"),
     ("居留许可", "/guides/residence-permit-for-work/"),
     ("常驻记者", "/questions-and-answers/"),
-    ("茶艺", "/tea-ceremony-at-huacao/"),
+    ("茶艺", "/example-tea-ceremony-at-huacao/"),
     ("访客中心", "/visitors-centre/"),
     ("合作交流", "/agencies/cooperation-and-exchange/"),
 ]
