@@ -1,7 +1,7 @@
 """The demo states the seeds' facts in the project's own words, never in the seeds' sentences.
 
 Every text of the demo data files (``*/demo/*.toml``) is compared with every seed document under
-``../shared/seeds/``: no run of 12 consecutive English words (case and punctuation ignored) and no
+``docs/seeds/``: no run of 12 consecutive English words (case and punctuation ignored) and no
 run of 25 consecutive Chinese characters may appear in both. An official name counts as one word
 (`NAMES`): a name is the same in every text, a sentence should not be.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "docs" / "seeds"  # the seed documents, kept with the project so that a clone has them
 ENGLISH_RUN = 12  # words
 CHINESE_RUN = 25  # Han characters
 
