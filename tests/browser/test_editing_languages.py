@@ -101,9 +101,11 @@ def test_an_editor_previews_an_unpublished_draft_in_chinese(new_tab, live_site, 
     tab.goto(f"/admin/pages/{draft.pk}/edit/")
 
     tab.locator("[data-side-panel-toggle='preview']").click()
+    preview = tab.frame_locator("#w-preview-iframe")
+    # The panel first loads the default mode; a mode picked before that load ends was replaced by it.
+    expect(preview.locator("h1")).to_contain_text("Tea ceremony notes")
     tab.locator("select[name='preview_mode']").select_option("zh-hans")
 
-    preview = tab.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_contain_text("茶道笔记")
     expect(preview.locator("html")).to_have_attribute("lang", "zh-Hans")
     # The preview's own switcher stays in the preview: the draft has no public page yet.
