@@ -4,10 +4,12 @@ Subscribers' addresses are personal data: only the alert managers (and superuser
 and may delete one on its owner's request. Unconfirmed subscriptions reach nobody on staff.
 """
 
+from django.utils.translation import gettext_noop
+
 from portal.roles import Role
 
 ALERT_MANAGERS = Role(
-    "Email alert managers",
+    gettext_noop("Email alert managers"),
     permissions=("alerts.view_subscription", "alerts.delete_subscription"),
 )
 

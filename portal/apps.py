@@ -9,8 +9,10 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import admin_login, pagecache  # noqa: F401 - connect their signal receivers
+        from . import admin_login, pagecache, staffnames  # noqa: F401 - connect their signal receivers
         from .roles import apply_roles_after_migrate
+
+        staffnames.install()
 
         # Once per migrate (sent for each app; this one only for the portal's), after the migrations.
         post_migrate.connect(apply_roles_after_migrate, sender=self, dispatch_uid="portal.roles")

@@ -21,6 +21,7 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.utils.module_loading import module_has_submodule
+from django.utils.translation import gettext_noop
 
 EDITORIAL_ACTIONS = ("add", "change", "delete", "view")
 
@@ -52,9 +53,9 @@ MEDIA = (
 # Editors edit every page and submit it for approval ("Moderators approval", the workflow on the
 # whole tree, made by portal's migration 0002); moderators also publish and keep the Office's contact
 # and the site's identity (sponsor, operator, filing numbers: fields of the same setting, portal.identity).
-EDITORS = Role("Editors", page_permissions=("add_page", "change_page"), collection_permissions=MEDIA)
+EDITORS = Role(gettext_noop("Editors"), page_permissions=("add_page", "change_page"), collection_permissions=MEDIA)
 MODERATORS = Role(
-    "Moderators",
+    gettext_noop("Moderators"),
     permissions=("portal.change_officecontact",),
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     collection_permissions=MEDIA,

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from portal.routes import route_url
 
-PRESS_OFFICERS_GROUP = "Press officers"
+from .roles import PRESS_OFFICERS
+
+PRESS_OFFICERS_GROUP = PRESS_OFFICERS.name
 
 
 def _send(registration, subject, template, context):

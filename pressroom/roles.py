@@ -6,10 +6,12 @@ Editors and moderators also upload conference recordings to the media library (w
 choose them, on every collection, as they do images and documents (``portal.roles.MEDIA``).
 """
 
+from django.utils.translation import gettext_noop
+
 from portal.roles import EDITORIAL_ROLES, Role
 
 PRESS_OFFICERS = Role(
-    "Press officers",
+    gettext_noop("Press officers"),
     permissions=("pressroom.view_journalistregistration", "pressroom.change_journalistregistration"),
 )
 MEDIA_LIBRARY = ("wagtailmedia.add_media", "wagtailmedia.change_media")
