@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.defaults import permission_denied
@@ -29,7 +31,7 @@ from portal.exports import ReadableExportMixin
 from portal.localtime import SiteTimeColumn, with_zone
 from portal.permissions import refuse_actions
 
-from .models import JournalistRegistration
+from .models import JournalistRegistration, RegistrationStatusChange
 
 Status = JournalistRegistration.Status
 
@@ -152,7 +154,7 @@ def registration_summary(registration):
                 "at": with_zone(change.changed_at),
                 "from": change.get_from_status_display(),
                 "to": change.get_to_status_display(),
-                "by": change.changed_by.get_username() if change.changed_by else _("the journalist"),
+                "by": changed_by(change),
                 "note": change.note,
             }
             for change in registration.status_changes.select_related("changed_by")
@@ -194,8 +196,31 @@ class RegistrationDeleteView(ReviewableRegistrationMixin, DeleteView):
     pass
 
 
+def changed_by(change):
+    return change.changed_by.get_username() if change.changed_by else _("the journalist")
+
+
 class RegistrationHistoryView(ReviewableRegistrationMixin, HistoryView):
-    pass
+    """Wagtail's History screen of a registration, listing its status changes, newest first.
+
+    They are the registration's history (what the review screen shows too); Wagtail's own log
+    has no entries for a registration, which journalists create and the workflow changes.
+    """
+
+    filterset_class = None
+
+    @cached_property
+    def columns(self):
+        field = RegistrationStatusChange._meta.get_field
+        return [
+            Column("change", label=_("Status change"), accessor=str),
+            Column("changed_by", label=capfirst(field("changed_by").verbose_name), accessor=changed_by),
+            SiteTimeColumn("changed_at", capfirst(field("changed_at").verbose_name), sort_key=None),
+            Column("note", label=capfirst(field("note").verbose_name)),
+        ]
+
+    def get_base_queryset(self):
+        return self.object.status_changes.select_related("changed_by").order_by("-changed_at", "-pk")
 
 
 class RegistrationUsageView(ReviewableRegistrationMixin, UsageView):

@@ -28,6 +28,7 @@ def registration_urls(registration):
         "search": f"{ADMIN}?q=Dupont",
         "inspect": f"{ADMIN}inspect/{registration.pk}/",
         "edit": f"{ADMIN}edit/{registration.pk}/",
+        "history": f"{ADMIN}history/{registration.pk}/",
         "export": f"{ADMIN}?export=csv",
         "credential": f"/admin/pressroom/credentials/{registration.pk}/",
     }
@@ -105,6 +106,20 @@ def test_press_officer_inspects_a_registration_with_requests_history_and_credent
     assert b"".join(download.streaming_content) == b"\x89PNG\r\n\x1a\nscan"
     assert download["Content-Disposition"].startswith("attachment")
     assert download["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_history_screen_lists_the_status_changes_newest_first(client, registration, press_officer):
+    registration.change_status("under_review", by=press_officer, notify=False)
+    registration.change_status("rejected", by=press_officer, reason="The press card has expired.", notify=False)
+    client.force_login(press_officer)
+
+    page = soup(client.get(registration_urls(registration)["history"]))
+
+    rows = [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in page.select("tbody tr")]
+    assert [row[0] for row in rows] == ["Under review → Rejected", "Submitted → Under review"]
+    assert rows[0][1] == press_officer.get_username() and rows[0][3] == "The press card has expired."
+    assert "(Beijing time)" in page.select_one("thead").get_text(" ", strip=True)
+    assert "No log entries" not in page.get_text()
 
 
 def test_press_officer_exports_csv(client, registration, press_officer):
