@@ -25,6 +25,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from .drafts import MINE, drafts_of
 from .reports import untranslated_page_ids
 
 
@@ -45,6 +46,8 @@ class Waiting:
     permission: str = ""
     may_see: Callable | None = None
     order: int = 100
+    # An item that is no one's standing work (a draft left behind) is shown only when there is some.
+    only_when_any: bool = False
 
     def shown(self, user):
         return self.may_see(user) if self.may_see else user.has_perm(self.permission)
@@ -73,7 +76,8 @@ def waiting_for(user):
     for item in declared_waiting():
         if item.shown(user):
             count = item.count(user)
-            rows.append((item.message % {"count": count}, count, item.url()))
+            if count or not item.only_when_any:
+                rows.append((item.message % {"count": count}, count, item.url()))
     return rows
 
 
@@ -122,5 +126,17 @@ WAITING = [
         url=lambda: reverse("untranslated_pages"),
         may_see=may_edit_pages,
         order=300,
+    ),
+    Waiting(
+        ngettext_lazy(
+            "%(count)d of your pages is a draft never published",
+            "%(count)d of your pages are drafts never published",
+            "count",
+        ),
+        count=lambda user: drafts_of(user).count(),
+        url=lambda: f"{reverse('never_published_pages')}?owner={MINE}",
+        may_see=may_edit_pages,
+        order=310,
+        only_when_any=True,
     ),
 ]

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from . import admin_editing  # noqa: F401 (its hooks: both languages' fields side by side)
 from .dashboard import PermittedMenuItem, WaitingPanel, may_edit_pages, waiting_for
+from .drafts import NeverPublishedPagesView
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
 from .reports import UntranslatedObjectsView, UntranslatedPagesView
 from .reports import _editable_outside_pages as editable_outside_pages
@@ -28,6 +29,12 @@ def register_untranslated_pages_report():
             name="untranslated_pages_results",
         ),
         path("reports/untranslated/other/", UntranslatedObjectsView.as_view(), name="untranslated_objects"),
+        path("reports/never-published/", NeverPublishedPagesView.as_view(), name="never_published_pages"),
+        path(
+            "reports/never-published/results/",
+            NeverPublishedPagesView.as_view(results_only=True),
+            name="never_published_pages_results",
+        ),
     ]
 
 
@@ -40,6 +47,17 @@ def register_untranslated_pages_menu_item():
         reverse("untranslated_pages"),
         icon_name="globe",
         order=650,
+        may_open=may_edit_pages,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_never_published_menu_item():
+    return PermittedMenuItem(
+        _("Drafts never published"),
+        reverse("never_published_pages"),
+        icon_name="draft",
+        order=652,
         may_open=may_edit_pages,
     )
 

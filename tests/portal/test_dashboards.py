@@ -115,6 +115,24 @@ def test_editors_and_moderators_see_untranslated_pages_and_reported_problems(cli
     assert rows["1 problem reported on a page is not handled yet"] == "/admin/reports/page-feedback/"
 
 
+def test_an_editor_is_shown_the_drafts_they_never_published(client, home):
+    editor = staff_user("Editors", username="editor")
+    other = staff_user("Editors", username="other")
+    mine = StandardPageFactory(parent=home, title_en="Half-written notice", slug="notice", live=False, owner=editor)
+    StandardPageFactory(parent=home, title_en="Someone else's draft", slug="draft", live=False, owner=other)
+    StandardPageFactory(parent=home, title_en="Published page", owner=editor)
+    client.force_login(editor)
+
+    rows = waiting(soup(client.get("/admin/")))
+    report = soup(client.get(rows["1 of your pages is a draft never published"]))
+    everyone = soup(client.get("/admin/reports/never-published/"))
+
+    titles = [row.select_one("td.title").get_text(" ", strip=True) for row in report.select("table.listing tbody tr")]
+    assert len(titles) == 1 and titles[0].startswith(mine.title)
+    rows_of_everyone = everyone.select("table.listing tbody tr")
+    assert {row.select("td")[-1].get_text(strip=True) for row in rows_of_everyone} == {"notice", "draft"}
+
+
 def test_no_personal_data_counts_reach_editors(client, work):
     rows = " ".join(waiting(dashboard(client, "Editors")))
 
@@ -189,6 +207,7 @@ def test_editors_keep_the_reports_and_the_page_search(client, home, group):
         "/admin/reports/untranslated/",
         "/admin/reports/untranslated/other/",
         "/admin/reports/page-feedback/",
+        "/admin/reports/never-published/",
         "/admin/pages/",
         "/admin/pages/search/?q=press",
     ],
