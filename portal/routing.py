@@ -12,14 +12,23 @@ rest of the path; a page type with routing of its own gets the rest of the path,
 The pages walked are kept on the page found (`routed_ancestors`, for the breadcrumbs), and when
 none of them is restricted or an alias the page is given no view restrictions without asking
 the database again.
+
+The same query reads what every page shows besides: the languages each page read is withdrawn
+in (`portal.withdrawal`; the page found keeps its own, for the switcher and the notice of a
+withdrawn language), and the root's children in menus, from which the main menu is chosen
+(`routed_menu`, see `portal.menu`).
 """
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
+
+from .menu import MAIN_MENU_MAX_ITEMS
+from .withdrawal import read_hidden_languages, with_hidden_languages
 
 _WAGTAIL_ROUTES = {Page.route, RoutablePageMixin.route}
 
@@ -31,21 +40,28 @@ def route_from(root, request, path_components):
         for depth in range(1, 1 + len(path_components))
     ]
     root_and_ancestors = [root.path[:end] for end in range(Page.steplen, len(root.path) + 1, Page.steplen)]
-    rows = (
+    in_menu = Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
+    rows = with_hidden_languages(
         Page.objects.filter(
             Q(path__in=root_and_ancestors)
             | Q(slug__in=set(path_components), url_path__in=prefixes, path__startswith=root.path)
+            | in_menu
         )
         .annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
         .order_by("path")
     )
-    by_url_path, walked = {}, []
+    by_url_path, walked, children = {}, [], []
     for row in rows:
+        read_hidden_languages(row)
         if row.path in root_and_ancestors:
             walked.append(row)
         else:
             by_url_path[row.url_path] = row
+            if row.depth == root.depth + 1:
+                children.append(row)
     unrestricted = not any(row.restricted or row.alias_of_id for row in walked)
+    root._hidden_languages = walked[-1]._hidden_languages
+    menu = _menu(children, public=not any(row.restricted for row in walked))
 
     page = root
     trail = [root]
@@ -57,7 +73,7 @@ def route_from(root, request, path_components):
         own_routing = page is not root and page_class.route not in _WAGTAIL_ROUTES
         routes_first = issubclass(page_class, RoutablePageMixin) and page.live and _matches(page_class, remaining)
         if own_routing or routes_first:
-            return _finish(page.specific, request, remaining, trail, unrestricted)
+            return _finish(page.specific, request, remaining, trail, unrestricted, menu)
         child = by_url_path.get(prefixes[position])
         if child is None:
             raise Http404
@@ -66,8 +82,22 @@ def route_from(root, request, path_components):
         page = child
         trail.append(child)
     if page is root:
-        return _finish(root, request, None, trail, unrestricted)
-    return _finish(page.specific, request, [], trail, unrestricted)
+        return _finish(root, request, None, trail, unrestricted, menu)
+    return _finish(page.specific, request, [], trail, unrestricted, menu)
+
+
+def _menu(children, public):
+    """The main menu's pages among the root's children read (`portal.menu.main_menu_pages`): live,
+    in menus, under no view restriction, shown in the active language."""
+    if not public:
+        return []
+    language = get_language()
+    shown = [
+        child
+        for child in children
+        if child.live and child.show_in_menus and not child.restricted and language not in child._hidden_languages
+    ]
+    return shown[:MAIN_MENU_MAX_ITEMS]
 
 
 def _matches(page_class, remaining):
@@ -78,7 +108,7 @@ def _matches(page_class, remaining):
     return True
 
 
-def _finish(page, request, remaining, trail, unrestricted):
+def _finish(page, request, remaining, trail, unrestricted, menu):
     """The page's own route for the rest of the path (a routable page's index route for none);
     the root's is this module, so it is served as found (`remaining` None)."""
     result = _served(page) if remaining is None else page.route(request, remaining)
@@ -86,6 +116,8 @@ def _finish(page, request, remaining, trail, unrestricted):
     if found is page:
         # The trail from the site's root to the page found, as breadcrumbs list it.
         page.routed_ancestors = [*trail[:-1], page]
+        page._hidden_languages = trail[-1]._hidden_languages
+        page.routed_menu = menu
         if unrestricted:
             # Wagtail's serving hook asks every page for its restrictions (two queries); the walk
             # has already seen that none of its pages, nor the root's ancestors, has one.

@@ -16,6 +16,7 @@ What follows it, with one subquery in the query each already makes (no query per
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +99,27 @@ def hidden_languages(page):
         cached = frozenset(PageLanguageWithdrawal.objects.filter(page_id=page.pk).values_list("language", flat=True))
         page._hidden_languages = cached
     return cached
+
+
+def with_hidden_languages(pages):
+    """`pages` (a page queryset) with the languages each is withdrawn in, in the same query (an
+    EXISTS per language); `read_hidden_languages` then gives them for each row it returns."""
+    return pages.annotate(
+        **{
+            f"withdrawn_in_{index}": Exists(
+                PageLanguageWithdrawal.objects.filter(page_id=OuterRef("pk"), language=code)
+            )
+            for index, code in enumerate(language_codes())
+        }
+    )
+
+
+def read_hidden_languages(row, page=None):
+    """The hidden languages of a row of `with_hidden_languages`, kept on `page` (the row itself by
+    default) so that `hidden_languages` asks nothing more of it."""
+    hidden = frozenset(code for index, code in enumerate(language_codes()) if getattr(row, f"withdrawn_in_{index}"))
+    (page or row)._hidden_languages = hidden
+    return hidden
 
 
 def hidden_languages_by_page(page_ids=None):

@@ -161,8 +161,11 @@ def main_menu(context):
     if site is None:
         return {"home": None, "items": []}
     home = site.root_page
-    items = main_menu_pages(home)
     current = context.get("page")
+    # Read with the page, when the request was routed to it (portal.routing).
+    items = getattr(current, "routed_menu", None)
+    if items is None:
+        items = main_menu_pages(home)
     current_path = current.path if current is not None else ""
     return {
         "request": request,
