@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -125,7 +126,11 @@ class HomePage(LanguagePreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_links"] = self.featured_links.select_related("link_page")
+        # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
+        prefetch_related_objects(
+            [self], Prefetch("featured_links", HomeFeaturedLink.objects.select_related("link_page"))
+        )
+        context["featured_links"] = self.featured_links.all()
         context["latest_items"], context["coming_up"] = self.latest_and_coming_up()
         return context
 

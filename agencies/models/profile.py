@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -245,6 +245,8 @@ class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistor
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
+        prefetch_related_objects([self], "other_names", "responsibilities")
         context["other_names"] = self.other_names_list
         context["responsibilities"] = list(self.responsibilities.all())
         context["office_hours"] = self.office_hours_lines()

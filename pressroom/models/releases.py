@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -114,7 +114,9 @@ class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["images"] = self.photos
-        context["documents"] = self.documents.select_related("document")
+        # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
+        prefetch_related_objects([self], Prefetch("documents", PressReleaseDocument.objects.select_related("document")))
+        context["documents"] = self.documents.all()
         context["agencies"] = [link.agency for link in self.agency_links.select_related("agency") if link.agency.live]
         context["topics"] = self.topics.all()
         return context
@@ -122,7 +124,8 @@ class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
     @cached_property
     def photos(self):
         """The release's photos, read once for the page, its preview image and its JSON-LD."""
-        return list(self.images.select_related("image"))
+        prefetch_related_objects([self], Prefetch("images", PressReleaseImage.objects.select_related("image")))
+        return list(self.images.all())
 
     def lead_image(self):
         return (self.photos[0].image, self.photos[0].alt_text) if self.photos else None
