@@ -16,6 +16,10 @@ together; a page of an older generation is a miss, and its entry is overwritten.
 starts at a number taken from the clock, never 1 again: were the generation's key lost (evicted,
 or Redis emptied) while pages stayed, no page of before could match the new one.
 
+A page is stored compressed (gzip, once, as it is cached), and goes out so to every browser that
+accepts gzip, as WhiteNoise's static files do: nginx passes an encoded answer through rather than
+compressing the same page again on every hit. A client without gzip gets it decompressed.
+
 A page is keyed by its path and its query string, and stored only if the page read every
 parameter of that query string (request.GET.get(), getlist(), [] or `in`): a parameter no page
 reads (`?utm_source=`, `?x=1`, a fuzzer's) never makes an entry of its own, while a listing's
@@ -26,7 +30,9 @@ as many as visitors send (`?page=`, a search): the cache's memory limit and evic
 (see the README on Redis).
 """
 
+import gzip
 import hashlib
+import re
 import time
 from urllib.parse import urlencode
 
@@ -34,8 +40,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import QueryDict
-from django.utils.cache import get_max_age, patch_response_headers
+from django.http import HttpResponse, QueryDict
+from django.utils.cache import get_max_age, patch_response_headers, patch_vary_headers
 from django.utils.encoding import escape_uri_path
 
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -47,6 +53,7 @@ from .release import current_release
 
 GENERATION_KEY = "pagecache:generation"
 _SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
 def _first_generation():
@@ -134,9 +141,7 @@ class AnonymousPageCacheMiddleware:
             generation = current_generation()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
-            response = entry[1]
-            response["X-Page-Cache"] = "hit"
-            return response
+            return _cached_response(request, *entry[1:])
         request.GET = parameters = ReadParameters.of(request.GET)
         response = self.get_response(request)
         if self._cacheable_response(response):
@@ -148,7 +153,7 @@ class AnonymousPageCacheMiddleware:
                 patch_response_headers(response, cache_timeout=min(timeout, 60))
                 # Filed under the generation read before rendering: a change while it rendered
                 # has started a newer one, and this page is a miss from the start.
-                cache.set(key, (generation, response), timeout)
+                cache.set(key, (generation, *_stored(response)), timeout)
                 response["X-Page-Cache"] = "miss"
         return response
 
@@ -172,6 +177,25 @@ class AnonymousPageCacheMiddleware:
             and "no-cache" not in cache_control
             and get_max_age(response) != 0
         )
+
+
+def _stored(response):
+    """(status, headers, gzipped body) of a page to cache."""
+    headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+    return response.status_code, headers, gzip.compress(response.content, compresslevel=6, mtime=0)
+
+
+def _cached_response(request, status, headers, body):
+    compressed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    response = HttpResponse(body if compressed else gzip.decompress(body), status=status)
+    for name, value in headers:
+        response[name] = value
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 page_published.connect(start_new_generation, dispatch_uid="pagecache-published")

@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 
 from portal.factories import StandardPageFactory
@@ -20,6 +22,22 @@ def test_anonymous_visitors_get_the_cached_page(client, home):
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert "Content-Security-Policy" in second
+
+
+def test_a_hit_goes_out_compressed_to_a_browser_that_accepts_gzip(client, home):
+    StandardPageFactory(parent=home, slug="about", title_en="About")
+    miss = client.get("/en/about/")
+
+    compressed = client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get("/en/about/", HTTP_ACCEPT_ENCODING="identity")
+
+    assert compressed["X-Page-Cache"] == plain["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == miss.content
+    assert "Content-Encoding" not in plain and plain.content == miss.content
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(miss.content)
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert compressed["Content-Type"] == miss["Content-Type"]
 
 
 def test_each_language_is_cached_on_its_own(client, home):
