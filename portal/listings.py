@@ -7,7 +7,7 @@ and the part of its cost that grows with the section is the narrow sort.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 
 
 def rows_between(queryset, start, stop):
@@ -15,8 +15,52 @@ def rows_between(queryset, start, stop):
     return queryset.filter(pk__in=queryset.values("pk")[start:stop])
 
 
+def _count_of(queryset):
+    """The number of rows of `queryset`, as a subquery (COUNT without a GROUP BY: one row)."""
+    counted = (
+        queryset.order_by().values("pk").annotate(rows=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+    )
+    return Subquery(counted.values("rows"))
+
+
 class ListingPaginator(Paginator):
-    """A Paginator whose pages load whole rows only for the items on the page (see the module)."""
+    """A Paginator whose pages load whole rows only for the items on the page (see the module).
+
+    `get_page` reads the page's rows and the listing's count in one query, where Django's counts
+    first; only a number past the last page costs a query more (the count, then the last page).
+    """
+
+    def get_page(self, number):
+        if not self._counts_with_rows():
+            return super().get_page(number)
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1  # as Django's: a page that is not a number is the first
+        if number < 1 or "count" in self.__dict__:
+            return super().get_page(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(
+            rows_between(self.object_list, bottom, bottom + self.per_page).annotate(
+                listing_count=_count_of(self.object_list)
+            )
+        )
+        if not rows and number > 1:
+            return super().get_page(number)
+        self.count = rows[0].listing_count if rows else 0
+        return self._get_page(rows, number, self)
+
+    def _counts_with_rows(self):
+        """Whether a COUNT beside the page's rows counts what Django's count() would."""
+        listing = self.object_list
+        return (
+            isinstance(listing, QuerySet)
+            and not (listing.query.distinct or listing.query.combinator)
+            and not self.orphans
+            and self.allow_empty_first_page
+        )
 
     def page(self, number):
         number = self.validate_number(number)

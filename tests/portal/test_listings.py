@@ -37,3 +37,27 @@ def test_a_page_is_one_query(pages, django_assert_num_queries):
 
     with django_assert_num_queries(1):
         assert len(list(paginator.page(2))) == 3
+
+
+@pytest.mark.parametrize("number", ["1", "2", "3", None, "x", "2.5"])
+def test_get_page_reads_the_rows_and_the_count_in_one_query(pages, number, django_assert_num_queries):
+    django = Paginator(pages, 3).get_page(number)
+    expected = (django.number, [row.pk for row in django])
+    paginator = ListingPaginator(pages.defer_streamfields(), 3)
+
+    with django_assert_num_queries(1):
+        page = paginator.get_page(number)
+        assert (page.number, [row.pk for row in page]) == expected
+        assert (paginator.count, paginator.num_pages) == (7, 3)
+
+
+def test_get_page_past_the_last_gives_the_last_as_djangos_does(pages):
+    for number in ("4", "0", "-1"):
+        page = ListingPaginator(pages, 3).get_page(number)
+        assert page.number == Paginator(pages, 3).get_page(number).number
+        assert [row.pk for row in page] == [row.pk for row in Paginator(pages, 3).get_page(number)]
+
+
+def test_an_empty_listing_has_one_empty_page(home):
+    page = ListingPaginator(StandardPage.objects.none(), 3).get_page("1")
+    assert (list(page), page.paginator.count, page.paginator.num_pages) == ([], 0, 1)
