@@ -19,7 +19,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from .preview import field_languages
-from .withdrawal import shown_languages
+from .withdrawal import shown_languages, with_hidden_languages
 
 
 @hooks.register("insert_editor_js")
@@ -86,6 +86,12 @@ def view_live_in_each_language_in_the_header(page, user, view_name, next_url=Non
 def view_live_in_each_language_in_listings(page, user, next_url=None):
     # Wagtail's own "View live" is priority 6: these follow it.
     return view_live_buttons(page, first_priority=7) if page.live else []
+
+
+@hooks.register("construct_explorer_page_queryset")
+def read_withdrawals_with_the_explorer_rows(parent_page, pages, request):
+    """The languages each row is withdrawn in, for its "View live" buttons, in the rows' own query."""
+    return with_hidden_languages(pages)
 
 
 # Autosave and new pages (templates/wagtailadmin/pages/create.html). Wagtail 8 autosaves a new

@@ -95,6 +95,8 @@ def hidden_languages(page):
     if page is None or page.pk is None:
         return frozenset()
     cached = getattr(page, "_hidden_languages", None)
+    if cached is None and hasattr(page, "withdrawn_in_0"):  # a row of `with_hidden_languages`
+        cached = read_hidden_languages(page)
     if cached is None:
         cached = frozenset(PageLanguageWithdrawal.objects.filter(page_id=page.pk).values_list("language", flat=True))
         page._hidden_languages = cached

@@ -4,10 +4,14 @@ import json
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page, get_page_models
 from wagtail.users.models import UserProfile
 
 from portal.factories import StandardPageFactory
+from portal.withdrawal import set_hidden_languages
 from tests.kit import parse, soup, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +172,35 @@ def test_view_live_in_each_language_in_the_page_header(client, home):
         if "View live (" in link.get_text()
     }
     assert links == {"View live (English)": f"/en/{page.slug}/", "View live (中文)": f"/zh-hans/{page.slug}/"}
+
+
+def explorer(client, parent):
+    """(queries, {row title: [its "View live (…)" links]}) of the explorer listing of `parent`."""
+    url = f"/admin/pages/{parent.pk}/"
+    client.get(url)  # the session and the user's profile, once
+    with CaptureQueriesContext(connection) as queries:
+        listing = soup(client.get(url))
+    rows = {}
+    for row in listing.select("table.listing tbody tr"):
+        title = row.select_one("[data-listing-page-title] a, td.title a")
+        links = [link["href"] for link in row.find_all("a") if "View live (" in link.get_text()]
+        rows[title.get_text(" ", strip=True) if title else ""] = links
+    return len(queries), rows
+
+
+def test_the_explorer_offers_view_live_in_the_languages_shown_reading_them_in_no_query_per_row(client, home):
+    client.force_login(staff_user("Moderators", username="moderator"))
+    StandardPageFactory.create_batch(2, parent=home)
+    notice = StandardPageFactory(parent=home, title_en="English-only notice", slug="notice")
+    set_hidden_languages(notice, {"zh-hans"})
+    few, rows = explorer(client, home)
+
+    StandardPageFactory.create_batch(10, parent=home)
+    many, _rows = explorer(client, home)
+
+    notice_links = next(links for title, links in rows.items() if title.startswith("English-only notice"))
+    assert notice_links == ["/en/notice/"]
+    assert many == few
 
 
 def test_a_draft_offers_no_view_live(client, editor, draft):
