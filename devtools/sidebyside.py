@@ -21,11 +21,13 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection
 
 from . import procstats, timing
+from .nginx import running_nginx
 
 # Like pages of the two sites: ours by role, bakerydemo's found by its shell script below.
 BAKERY_QUERIES = r"""
@@ -302,26 +304,11 @@ def format_table(rows):
 def front_door(upstream_port):
     """nginx from deploy/nginx/portal.conf in front of gunicorn on `upstream_port`; yields its port.
 
-    The same file the load tests start (tests/nginx.py builds the configuration: only `listen` and
-    the upstream's address change)."""
-    from tests.nginx import main_config, nginx_binary, site_config
-
+    The same file the load tests start (devtools/nginx.py: only `listen` and the upstream's
+    address change)."""
     work = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (work / kind).mkdir()
-    port = free_port()
-    config = work / "nginx.conf"
-    config.write_text(main_config(site_config(f"127.0.0.1:{port}", f"127.0.0.1:{upstream_port}"), work))
-    process = subprocess.Popen(  # noqa: S603
-        [nginx_binary(), "-c", str(config), "-p", str(work), "-e", str(work / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     try:
-        _wait_for(port, process, tempfile.TemporaryFile())
-        yield port
+        with running_nginx(f"127.0.0.1:{upstream_port}", work) as front:
+            yield urlsplit(front.url).port
     finally:
-        process.terminate()
-        process.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)

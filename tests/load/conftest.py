@@ -1,7 +1,7 @@
 """Load and fault tests: the demo site on two app machines, as in production.
 
 Each machine is a gunicorn server with nginx in front of it, started from the production
-site file (deploy/nginx/portal.conf, see tests/nginx.py); one background worker sends the
+site file (deploy/nginx/portal.conf, see devtools/nginx.py); one background worker sends the
 mail of both (`manage.py run_worker`). All of them run the production settings from the same
 PostgreSQL test database and the same Redis, with collected (hashed, compressed) static
 files. Clients speak to the nginx servers as the load balancer would: plain HTTP on loopback,
@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from devtools.nginx import Nginx, free_ports, nginx_binary, start_nginx
 from tests.demo_site import build_demo_site, ensure_test_database
 from tests.demo_site import require as shared_require
-from tests.nginx import Nginx, free_ports, require_nginx, start_nginx
 from tests.processes import (
     REDIS_URL,
     forget_cache,
@@ -139,7 +139,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
 
     require(connection.vendor == "postgresql", "load tests need PostgreSQL (set DATABASE_URL)")
     require(redis_answers(), f"load tests need Redis at {REDIS_URL}")
-    require_nginx(unless_set="REQUIRE_LOAD")
+    require(nginx_binary() is not None, "load tests need nginx (apt-get install nginx)")
 
     work = tmp_path_factory.mktemp("load")
     with django_db_blocker.unblock(), ensure_test_database():

@@ -1,5 +1,5 @@
-"""A real nginx started from the production site file, deploy/nginx/portal.conf, for tests that
-must reach the app through its front door.
+"""A real nginx started from the production site file, deploy/nginx/portal.conf: the front door of
+the load tests (tests/load) and of the page benchmark (`benchmark_pages --bakerydemo`).
 
 Only the `listen` address and the upstream's `server` address change; every other line is the
 deployed one. The file is wrapped in a main configuration of its own (no daemon, pid, logs and
@@ -8,9 +8,6 @@ temporary files in a folder of the test's), so it needs neither root nor Debian'
     front = start_nginx(upstream="127.0.0.1:8123", work=tmp_path / "nginx-a")
     ...  # requests to front.url
     front.stop()
-
-Without nginx the caller skips (`require_nginx`), or fails when the named environment variable
-is 1, as CI sets it.
 """
 
 import os
@@ -23,8 +20,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from tests.demo_site import require
 
 SITE_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "portal.conf"
 STARTUP_SECONDS = 10
@@ -39,10 +34,6 @@ def nginx_binary():
     return shutil.which("nginx") or next(
         (path for path in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(path, os.X_OK)), None
     )
-
-
-def require_nginx(unless_set):
-    require(nginx_binary() is not None, "nginx is not installed (apt-get install nginx)", unless_set=unless_set)
 
 
 def site_config(listen, upstream, source=SITE_CONFIG):
