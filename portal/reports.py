@@ -86,7 +86,7 @@ def untranslated_page_ids():
     return ids
 
 
-def _editable_outside_pages(user):
+def editable_outside_pages(user):
     """The translated models edited on their own (snippets, settings) that `user` may change."""
     return [
         model
@@ -101,7 +101,7 @@ def untranslated_objects(user):
     may edit: [(verbose name plural, [(object, edit url), ...]), ...], in name order."""
     finder = AdminURLFinder(user)
     groups = []
-    for model in _editable_outside_pages(user):
+    for model in editable_outside_pages(user):
         missing = _missing_translation(model)
         if missing is None:
             continue
@@ -320,7 +320,7 @@ class UntranslatedObjectsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "portal/reports/untranslated_objects.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not _editable_outside_pages(request.user):
+        if not editable_outside_pages(request.user):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 

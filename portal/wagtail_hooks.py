@@ -13,8 +13,7 @@ from . import admin_editing  # noqa: F401 (its hooks: both languages' fields sid
 from .dashboard import PermittedMenuItem, WaitingPanel, may_edit_pages, waiting_for
 from .drafts import NeverPublishedPagesView
 from .menu import MAIN_MENU_MAX_ITEMS, left_out_of_main_menu
-from .reports import UntranslatedObjectsView, UntranslatedPagesView
-from .reports import _editable_outside_pages as editable_outside_pages
+from .reports import UntranslatedObjectsView, UntranslatedPagesView, editable_outside_pages
 from .withdrawal import RESTORE_ACTION, WITHDRAW_ACTION, hidden_language_response, hidden_languages, language_label
 from .withdrawal_views import PageLanguagesView, may_choose_languages
 
