@@ -40,6 +40,11 @@ class FormKitRenderer(DjangoTemplates):
         return get_template(template_name)
 
 
+# One renderer for every form: given the class, Django makes a renderer per form, and each makes
+# its own template engine, which loads and parses every widget template again.
+FORM_KIT_RENDERER = FormKitRenderer()
+
+
 # Zero-width (non-)joiners are part of how emoji and Persian or Indic names are written.
 _JOINERS = frozenset("\u200c\u200d")
 _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs"})
@@ -89,7 +94,7 @@ class FormKit:
     several in a textarea).
     """
 
-    default_renderer = FormKitRenderer
+    default_renderer = FORM_KIT_RENDERER
     template_name_label = "includes/forms/label.html"
     error_css_class = "field--error"
     mark_optional = True

@@ -74,3 +74,11 @@ def test_the_honeypot_is_hidden_from_people_and_gives_a_robot_away():
     assert trap.find_parent(attrs={"aria-hidden": "true"}) is not None
     assert ContactForm(data={"website": "http://spam.example"}).is_bot()
     assert not ContactForm(data={"name": "Ana"}).is_bot()
+
+
+def test_every_form_shares_one_renderer_and_so_its_parsed_templates():
+    # A renderer per form would build a template engine per form and parse every widget template again.
+    first, second = ContactForm(), ListingFilter()
+
+    assert first.renderer is second.renderer
+    assert str(first["name"]) and first.renderer.engine is second.renderer.engine
