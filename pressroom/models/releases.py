@@ -1,14 +1,19 @@
 """Press releases, the topics they are filed under, and their photos, documents and agencies."""
 
+import datetime
+from collections import namedtuple
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, prefetch_related_objects
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, F, Prefetch, Value, prefetch_related_objects
+from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -54,15 +59,83 @@ class PressReleaseQuerySet(DayQuerySet):
 
     def months(self):
         """[{"month": first day of a month, "count": releases of that month}], the latest month first."""
-        return self.annotate(month=TruncMonth("date")).values("month").annotate(count=Count("id")).order_by("-month")
+        return self._offered()["month"]
 
     def agencies(self):
-        """The live pages these releases name as related agencies, by title."""
-        linked = PressReleaseAgency.objects.filter(page__in=self).values("agency_id")
-        return shown_in(Page.objects.live().filter(pk__in=linked)).only("id", "title").order_by("title")
+        """The live pages these releases name as related agencies, by title: (pk, title) each."""
+        return self._offered()["agency"]
 
     def topics(self):
-        return PressTopic.objects.filter(releases__in=self).distinct().order_by("slug")
+        """The topics these releases are filed under, by slug: (slug, name) each."""
+        return self._offered()["topic"]
+
+    def _offered(self):
+        """What a listing of these releases offers beside its rows: the archive's months and the
+        filters' agencies and topics, in one query (a UNION ALL of the three), once per queryset.
+
+        Labels are in the active language, falling back as the pages' own fields do, and sorted as
+        `order_by("title")` sorts them."""
+        if getattr(self, "_offered_rows", None) is None:
+            releases = self.order_by()
+            month = Cast(TruncMonth("date"), CharField())
+            linked = PressReleaseAgency.objects.filter(page__in=releases).values("agency_id")
+            filed = PressReleasePage.topics.through.objects.filter(pressreleasepage__in=releases)
+            rows = (
+                _offer(releases, "month", month, Value(""), month, Count("pk"))
+                .union(
+                    _offer(
+                        shown_in(Page.objects.live().filter(pk__in=linked)),
+                        "agency",
+                        Cast("pk", CharField()),
+                        _in_language("title"),
+                        F(build_localized_fieldname("title", get_language())),
+                    ),
+                    _offer(
+                        PressTopic.objects.filter(pk__in=filed.values("presstopic_id")),
+                        "topic",
+                        F("slug"),
+                        _in_language("name"),
+                        F("slug"),
+                    ),
+                    all=True,
+                )
+                .order_by("offer_kind", "offer_sort")
+            )
+            offered = {"month": [], "agency": [], "topic": []}
+            for kind, key, label, _sort, count in rows:
+                if kind == "month":
+                    offered[kind].insert(0, {"month": datetime.date.fromisoformat(key[:10]), "count": count})
+                elif kind == "agency":
+                    offered[kind].append(OfferedAgency(int(key), label))
+                else:
+                    offered[kind].append(OfferedTopic(key, label))
+            self._offered_rows = offered
+        return self._offered_rows
+
+
+def _offer(queryset, kind, key, label, sort, count=None):
+    """One part of `_offered`'s UNION: (kind, key, label, sort, count) rows, built alike for every
+    part so that their columns come in one order (a UNION matches them by position), and without
+    modeltranslation's rewriting of values(), which reorders them."""
+    return (
+        queryset.order_by()
+        .rewrite(False)
+        .annotate(offer_kind=Value(kind), offer_key=key, offer_label=label, offer_sort=sort)
+        .values("offer_kind", "offer_key", "offer_label", "offer_sort")
+        .annotate(offer_count=count if count is not None else Value(0))
+        .values_list("offer_kind", "offer_key", "offer_label", "offer_sort", "offer_count")
+    )
+
+
+OfferedAgency = namedtuple("OfferedAgency", "pk title")
+OfferedTopic = namedtuple("OfferedTopic", "slug name")
+
+
+def _in_language(field):
+    """A translated `field` in the active language, or in the languages it falls back to when
+    empty, as the model's own attribute reads it (modeltranslation)."""
+    columns = [F(build_localized_fieldname(field, code)) for code in resolution_order(get_language())]
+    return Coalesce(*(NullIf(column, Value("")) for column in columns), Value(""), output_field=CharField())
 
 
 class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):

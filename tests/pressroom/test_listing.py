@@ -5,7 +5,10 @@ from datetime import datetime
 
 import pytest
 
+from django.utils import translation
+
 from portal.factories import StandardPageFactory
+from portal.withdrawal import set_hidden_languages
 from pressroom.factories import PressConferencePageFactory, PressReleasePageFactory, PressTopicFactory
 from pressroom.models import PressReleaseAgency
 from tests.kit import soup
@@ -144,3 +147,37 @@ def test_releases_are_listed_on_the_home_page(client, home, pressroom):
     PressReleasePageFactory(parent=pressroom, title_en="Home-worthy release")
 
     assert "Home-worthy release" in soup(client.get("/en/")).main.get_text()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "agencies", "topics"),
+    [
+        ("en", ["Commerce Commission", "Foreign Affairs Office", "Tourism Bureau"], ["Business", "Community"]),
+        # Without Chinese, a name is shown in English; an agency withdrawn in Chinese is not offered there.
+        ("zh-hans", ["Commerce Commission", "外事办公室"], ["商务", "Community"]),
+    ],
+)
+def test_the_archive_and_filters_offer_what_the_releases_name_in_one_query(
+    pressroom, home, prefix, agencies, topics, django_assert_num_queries
+):
+    foreign = StandardPageFactory(parent=home, title_en="Foreign Affairs Office", title_zh_hans="外事办公室")
+    commerce = StandardPageFactory(parent=home, title_en="Commerce Commission", title_zh_hans="")
+    tourism = StandardPageFactory(parent=home, title_en="Tourism Bureau", title_zh_hans="旅游局")
+    set_hidden_languages(tourism, {"zh-hans"})
+    business = PressTopicFactory(slug="business", name_en="Business", name_zh_hans="商务")
+    community = PressTopicFactory(slug="community", name_en="Community", name_zh_hans="")
+    for day, agency, topic in [(3, foreign, business), (9, commerce, community), (20, tourism, community)]:
+        release = PressReleasePageFactory(parent=pressroom, date=datetime(2024, 4 if day < 10 else 6, day).date())
+        PressReleaseAgency.objects.create(page=release, agency=agency)
+        release.topics.add(topic)
+        release.save_revision().publish()
+
+    with translation.override(prefix), django_assert_num_queries(1):
+        releases = pressroom.releases()
+        months = [(entry["month"].month, entry["count"]) for entry in releases.months()]
+        offered_agencies = [agency.title for agency in releases.agencies()]
+        offered_topics = [topic.name for topic in releases.topics()]
+
+    assert months == [(6, 1), (4, 2)]
+    assert offered_agencies == agencies
+    assert offered_topics == topics  # by slug
