@@ -149,13 +149,18 @@ def test_a_body_over_the_cap_is_refused_by_nginx_before_it_reaches_the_app(stack
             )
         )
         answer = b""
-        while b"\r\n\r\n" not in answer and len(answer) < 65536:
+        while b"</html>" not in answer and len(answer) < 65536:
             chunk = connection.recv(4096)
             if not chunk:
                 break
             answer += chunk
     assert status_of(answer) == 413, answer[:300]
     assert b"\r\nServer: nginx" in answer
+    head, _blank, body = answer.partition(b"\r\n\r\n")
+    assert b"Content-Type: text/html; charset=utf-8" in head
+    page = BeautifulSoup(body, "html.parser")
+    assert page.h1.get_text() == "The file is too large"
+    assert page.find(lang="zh-Hans").h2.get_text() == "文件过大"
 
     # A request the app does see shows up in its log; the refused one never did.
     seen = uuid.uuid4().hex
