@@ -3,12 +3,14 @@ import pytest
 from django.utils.text import slugify
 
 from wagtail.documents.models import Document
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from portal.factories import HomeFeaturedLinkFactory, StandardPageFactory
 from portal.menu import MAIN_MENU_MAX_ITEMS
 from portal.models import StandardPage
+from portal.withdrawal import set_hidden_languages
 from tests.kit import soup
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +137,24 @@ def test_main_menu_shows_at_most_its_bound_in_page_tree_order(client, home):
     assert links == ["Home"] + [f"Section {number}" for number in range(MAIN_MENU_MAX_ITEMS)]
     assert menu.find("a", attrs={"aria-current": "page"}).get_text() == "Section 2"
     assert menu.find("a", string="Section 2")["href"] == "/en/section-2/"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_routed_pages_menu_is_the_menu_any_page_shows(client, home, language):
+    # The routing reads the menu with the page (portal.routing); a page served otherwise, such as
+    # search, asks portal.menu: both leave out what is unpublished, restricted or withdrawn.
+    StandardPageFactory(parent=home, slug="shown", title_en="Shown", show_in_menus=True)
+    StandardPageFactory(parent=home, slug="draft", title_en="Draft", show_in_menus=True, live=False)
+    restricted = StandardPageFactory(parent=home, slug="restricted", title_en="Restricted", show_in_menus=True)
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    english_only = StandardPageFactory(parent=home, slug="english", title_en="English only", show_in_menus=True)
+    set_hidden_languages(english_only, {"zh-hans"})
+
+    def menu(path):
+        return [a["href"] for a in soup(client.get(path)).select("nav.main-menu a")]
+
+    expected = [f"/{language}/", f"/{language}/shown/"] + ([f"/{language}/english/"] if language == "en" else [])
+    assert menu(f"/{language}/shown/") == menu(f"/{language}/search/?q=x") == expected
 
 
 def test_main_menu_shows_chinese_titles_and_falls_back_to_english(client, home):
