@@ -10,6 +10,9 @@ from django.core.paginator import Paginator
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 
 
+_LARGEST_OFFSET = 2**63 - 1
+
+
 def rows_between(queryset, start, stop):
     """`queryset[start:stop]` in the queryset's order, whole rows loaded for those positions only."""
     return queryset.filter(pk__in=queryset.values("pk")[start:stop])
@@ -39,9 +42,11 @@ class ListingPaginator(Paginator):
             number = int(number)
         except (TypeError, ValueError):
             number = 1  # as Django's: a page that is not a number is the first
-        if number < 1 or "count" in self.__dict__:
-            return super().get_page(number)
         bottom = (number - 1) * self.per_page
+        # A number whose offset SQL cannot hold (past a 64-bit integer: a fuzzer's ?page=) is past
+        # the last page too: Django's way counts first and shows the last page.
+        if number < 1 or "count" in self.__dict__ or bottom + self.per_page > _LARGEST_OFFSET:
+            return super().get_page(number)
         rows = list(
             rows_between(self.object_list, bottom, bottom + self.per_page).annotate(
                 listing_count=_count_of(self.object_list)
