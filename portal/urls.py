@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .admin_login import ThrottledLoginView, ThrottledPasswordResetView, sign_out
 from .search.views import search
 from .sitemaps import PageSitemap
-from .views import favicon, healthz, robots_txt
+from .views import favicon, healthz, page_password, robots_txt
 
 handler400 = "portal.views.bad_request"  # and 413 for a body too large (portal.views.TOO_LARGE)
 handler403 = "portal.views.permission_denied"
@@ -41,5 +41,11 @@ urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
     path("page-feedback/", include("page_feedback.urls")),
     path("press/conferences/", include("accreditation.urls")),
+    # Wagtail's own address and name, with its attempts limited (portal.views.page_password).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
 )

@@ -2,16 +2,24 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
+from django.forms.utils import ErrorDict
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from wagtail import views as wagtail_views
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page, PageViewRestriction
+
 from . import sharing
+from .routes import over_rate
 
 
 @never_cache
@@ -124,3 +132,20 @@ def permission_denied(request, exception=None):
 def csrf_failure(request, reason=""):
     """A form sent without a valid CSRF token (settings CSRF_FAILURE_VIEW); `reason` is for logs only."""
     return _error_page(request, "403_csrf.html", status=403)
+
+
+def page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's password form of a page behind a password, with a limit on the attempts of each
+    client (address, or IPv6 /64): past it, the form answers 429 and checks no password."""
+    if request.method == "POST" and over_rate(request, "page-password", settings.PAGE_PASSWORD_RATE):
+        restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
+        page = get_object_or_404(Page, id=page_id).specific
+        form = PasswordViewRestrictionForm(instance=restriction, initial={"return_url": request.POST.get("return_url")})
+        # Its one error, whatever was sent: were the password checked, its answer would tell.
+        message = _("Too many attempts from your connection. Please wait a quarter of an hour and try again.")
+        form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([message], error_class="nonfield")})
+        action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, page.id])
+        response = page.serve_password_required_response(request, form, action_url)
+        response.status_code = 429
+        return response
+    return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)

@@ -229,6 +229,9 @@ ADMIN_LOGIN_ADDRESS_RATE = (30, 15 * 60)
 # Password reset emails: per address asked for, and per client address.
 ADMIN_PASSWORD_RESET_EMAIL_RATE = (3, 60 * 60)
 ADMIN_PASSWORD_RESET_ADDRESS_RATE = (10, 60 * 60)
+# Attempts at the password of a page behind one (Wagtail's page privacy), per client address.
+PAGE_PASSWORD_RATE = (10, 15 * 60)
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
 
 # Languages are declared here once; templates, URLs, the sitemap and the translated
 # model fields all derive from this list.
