@@ -21,7 +21,13 @@ from .preview import LanguagePreviewMixin
 from .routing import route_from
 from .stories import one_per_story
 from .visibility import public
-from .withdrawal import PageLanguageWithdrawal, shown_in  # noqa: F401 - PageLanguageWithdrawal: a model of this app
+from .withdrawal import (  # noqa: F401 - PageLanguageWithdrawal: a model of this app
+    PageLanguageWithdrawal,
+    hidden_languages,
+    read_hidden_languages,
+    shown_in,
+    with_hidden_languages,
+)
 
 
 class Topic(models.Model):
@@ -127,10 +133,12 @@ class HomePage(LanguagePreviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
-        prefetch_related_objects(
-            [self], Prefetch("featured_links", HomeFeaturedLink.objects.select_related("link_page"))
-        )
-        context["featured_links"] = self.featured_links.all()
+        links = with_hidden_languages(HomeFeaturedLink.objects.select_related("link_page"), page_key="link_page_id")
+        prefetch_related_objects([self], Prefetch("featured_links", links))
+        for link in self.featured_links.all():
+            if link.link_page_id:
+                read_hidden_languages(link, page=link.link_page)
+        context["featured_links"] = [link for link in self.featured_links.all() if link.is_shown()]
         context["latest_items"], context["coming_up"] = self.latest_and_coming_up()
         return context
 
@@ -166,6 +174,13 @@ class HomeFeaturedLink(Orderable):
     @property
     def href(self):
         return self.link_page.url if self.link_page_id else self.link_url
+
+    def is_shown(self):
+        """An external address always; a page only while it is live and shown in the active language
+        (a page withdrawn in Chinese is no featured link on the Chinese home page)."""
+        if not self.link_page_id:
+            return True
+        return self.link_page.live and get_language() not in hidden_languages(self.link_page)
 
 
 class StandardPage(LanguagePreviewMixin, ListedPage, ChangeHistory, Page):

@@ -103,13 +103,14 @@ def hidden_languages(page):
     return cached
 
 
-def with_hidden_languages(pages):
+def with_hidden_languages(pages, page_key="pk"):
     """`pages` (a page queryset) with the languages each is withdrawn in, in the same query (an
-    EXISTS per language); `read_hidden_languages` then gives them for each row it returns."""
+    EXISTS per language); `read_hidden_languages` then gives them for each row it returns.
+    `page_key` names the page's id in another model's rows (a link's "link_page_id")."""
     return pages.annotate(
         **{
             f"withdrawn_in_{index}": Exists(
-                PageLanguageWithdrawal.objects.filter(page_id=OuterRef("pk"), language=code)
+                PageLanguageWithdrawal.objects.filter(page_id=OuterRef(page_key), language=code)
             )
             for index, code in enumerate(language_codes())
         }

@@ -26,7 +26,7 @@ from portal.i18n import (
 from portal.menu import main_menu_pages
 from portal.preview import preview_language_urls
 from portal.search.forms import HeaderSearchForm
-from portal.withdrawal import hidden_languages
+from portal.withdrawal import hidden_languages, prime_hidden_languages
 
 register = template.Library()
 
@@ -144,9 +144,18 @@ def breadcrumbs(context, page=None, trail=None):
     if page is not None:
         request = context.get("request")
         # The pages the request was routed through (portal.routing), when it was routed to this page.
-        ancestors = getattr(page, "routed_ancestors", None) or page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        ancestors = getattr(page, "routed_ancestors", None)
+        if ancestors is None:
+            ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+            prime_hidden_languages(ancestors)
+        # A section withdrawn in this language is named but not linked: its address shows a notice.
+        language = get_language()
         steps = [
-            (ancestor.title, ancestor.get_url(request), fallback_language(ancestor, "title"))
+            (
+                ancestor.title,
+                None if language in hidden_languages(ancestor) else ancestor.get_url(request),
+                fallback_language(ancestor, "title"),
+            )
             for ancestor in ancestors
             if ancestor.depth > 1
         ]

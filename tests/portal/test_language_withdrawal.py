@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import PageLogEntry
 
 from cns.factories import ArticlePageFactory, CNSHomePageFactory
-from portal.factories import StandardPageFactory
+from portal.factories import HomeFeaturedLinkFactory, StandardPageFactory
 from portal.pagecache import current_generation
 from portal.siteaddress import point_default_site
 from portal.withdrawal import PageLanguageWithdrawal, hidden_languages, set_hidden_languages
@@ -171,6 +171,35 @@ def test_the_main_menu_of_the_withdrawn_language_leaves_the_section_out(client, 
 
     assert "通知" not in chinese
     assert "Notices" in english
+
+
+def test_the_home_page_of_the_withdrawn_language_leaves_out_a_featured_link_to_the_page(client, home):
+    notice = StandardPageFactory(parent=home, slug="notice", title_en="Notice", title_zh_hans="通知")
+    set_hidden_languages(notice, ["zh-hans"])
+    HomeFeaturedLinkFactory(
+        home_page=home, title_en="Read the notice", title_zh_hans="阅读通知", link_page=notice, link_url=""
+    )
+    HomeFeaturedLinkFactory(home_page=home, title_en="Visas", title_zh_hans="签证")
+
+    def featured(language):
+        page = soup(client.get(f"/{language}/"))
+        return [card.get_text(" ", strip=True) for card in page.select("#featured-heading ~ ul a")]
+
+    assert featured("en") == ["Read the notice", "Visas"]
+    assert featured("zh-hans") == ["签证"]
+
+
+def test_a_breadcrumb_names_a_section_withdrawn_in_the_language_without_linking_to_it(client, home):
+    section = StandardPageFactory(parent=home, slug="notices", title_en="Notices", title_zh_hans="通知")
+    StandardPageFactory(parent=section, slug="closure", title_en="Closure", title_zh_hans="闭馆")
+    set_hidden_languages(section, ["zh-hans"])
+
+    def crumbs(language):
+        trail = soup(client.get(f"/{language}/notices/closure/")).select_one("nav.breadcrumbs")
+        return [(item.get_text(strip=True), item.a["href"] if item.a else None) for item in trail.select("li")]
+
+    assert ("Notices", "/en/notices/") in crumbs("en")
+    assert ("通知", None) in crumbs("zh-hans")
 
 
 def test_a_page_must_stay_shown_in_one_language(home):
