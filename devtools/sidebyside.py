@@ -8,6 +8,7 @@ per request (read from /proc, so other work on the machine hardly moves it) plus
 database's backends per request; requests per second are printed beside, noisier.
 """
 
+import glob
 import json
 import os
 import secrets
@@ -273,10 +274,13 @@ def scratch_folder(path=None):
 
 
 def python_for_bakerydemo():
-    """A Python that bakerydemo's Django accepts (Django 6 needs 3.12 or later)."""
-    for name in ("python3.13", "python3.12"):
-        if found := shutil.which(name):
-            return found
+    """A Python that bakerydemo's Django accepts (Django 6 needs 3.12 or later): on the PATH, or
+    among pyenv's versions (whose shim on the PATH may refuse a version that is not selected)."""
+    candidates = [shutil.which(name) for name in ("python3.13", "python3.12")]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[23]*/bin/python3")), reverse=True)
+    for candidate in filter(None, candidates):
+        if subprocess.run([candidate, "-c", ""], capture_output=True, check=False).returncode == 0:  # noqa: S603
+            return candidate
     return sys.executable
 
 
