@@ -9,7 +9,6 @@ and the part of its cost that grows with the section is the narrow sort.
 from django.core.paginator import Paginator
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 
-
 _LARGEST_OFFSET = 2**63 - 1
 
 
