@@ -74,7 +74,7 @@ def wholly_untranslated(instance, language=None):
         field
         for field in options.all_fields
         if field not in UNREAD_FIELDS
-        and _has_content(getattr(instance, build_localized_fieldname(field, default), None))
+        and has_content(getattr(instance, build_localized_fieldname(field, default), None))
     ]
     return bool(read) and all(_stands_in(instance, field, default, language) for field in read)
 
@@ -143,10 +143,10 @@ def fallback_language(instance, field, language=None):
 def _stands_in(instance, field, default, language):
     original = getattr(instance, build_localized_fieldname(field, default), None)
     translated = getattr(instance, build_localized_fieldname(field, language), None)
-    return _has_content(original) and not _has_content(translated)
+    return has_content(original) and not has_content(translated)
 
 
-def _has_content(value):
+def has_content(value):
     if value is None:
         return False
     if isinstance(value, FieldFile):  # len() of a file field without a file raises

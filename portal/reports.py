@@ -24,8 +24,7 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
-from .i18n import UNREAD_FIELDS
-from .i18n import _has_content as has_content
+from .i18n import UNREAD_FIELDS, has_content
 from .withdrawal import language_label, prime_hidden_languages
 
 
