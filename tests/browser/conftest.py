@@ -25,6 +25,7 @@ test-results/playwright/, so that no session wipes the screenshots.)
 
 import os
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -72,10 +73,22 @@ class LiveSite:
     url: str
     staff_username: str = STAFF_USERNAME
     staff_password: str = STAFF_PASSWORD
+    server: object = None
 
     @property
     def netloc(self):
         return urlsplit(self.url).netloc
+
+    def wait_until_idle(self, seconds=10):
+        """Waits for the server's request threads, one per browser connection, to finish.
+
+        A tab's last requests (an autosave, an editing-session ping) may still be writing when
+        its test ends. On SQLite the test database is shared in memory, where a second writer
+        gets "database table is locked" at once instead of waiting: the next test's setup would.
+        """
+        deadline = time.monotonic() + seconds
+        for thread in list(getattr(self.server.thread.httpd, "_threads", None) or ()):
+            thread.join(max(0, deadline - time.monotonic()))
 
 
 @pytest.fixture(scope="package")
@@ -102,7 +115,7 @@ def live_site(django_db_setup, django_db_blocker, tmp_path_factory):
 
         server = LiveServer("127.0.0.1:0")
         try:
-            yield LiveSite(url=server.url)
+            yield LiveSite(url=server.url, server=server)
         finally:
             server.stop()
             connections.close_all()
@@ -214,6 +227,7 @@ def new_tab(chromium, live_site, request_guard):
     yield open_tab
     for context in contexts:
         context.close()
+    live_site.wait_until_idle()
     assert not request_guard.foreign, f"Requests to hosts other than the site: {request_guard.foreign}"
     assert not errors, "Errors in the browser:\n" + "\n".join(errors)
 
