@@ -134,26 +134,43 @@ class Process:
                 self.popen.wait()
 
 
-def start(name, environment, work, cwd=None, port=None):
+def held_socket():
+    """A listening socket on a free port, held as systemd holds portal-web.socket (deploy/systemd):
+    gunicorn started with it (`start(..., listener=...)`) serves it, and connections wait in its
+    queue while no gunicorn runs."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=2048)
+    listener.set_inheritable(True)
+    return listener
+
+
+def start(name, environment, work, cwd=None, port=None, listener=None):
     """Starts the Procfile's process `name` (web, worker, clock); web listens on `port` (a free
-    one unless given) and is returned once it answers.
+    one unless given), or on `listener` (see held_socket), and is returned once it answers.
 
     `exec` makes the command itself the process, so a signal reaches gunicorn's master."""
     root = Path(cwd or settings.BASE_DIR)
-    command = procfile(root)[name].strip()
+    command = f"exec {procfile(root)[name].strip()}"
     url = ""
+    shell, pass_fds = "/bin/sh", ()
+    if name == "web" and listener is not None:
+        # systemd's socket activation: the socket as file descriptor 3 and LISTEN_FDS/LISTEN_PID
+        # naming it, for the process that `exec` makes of this shell (same pid); bash, as dash
+        # redirects single-digit descriptors only.
+        shell, port, pass_fds = "/bin/bash", listener.getsockname()[1], (listener.fileno(),)
+        command = f"exec 3<&{listener.fileno()}; export LISTEN_FDS=1 LISTEN_PID=$$; {command}"
     if name == "web":
         port = port or free_port()
         environment = {**environment, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         url = f"http://127.0.0.1:{port}"
     log = work / f"{name}-{secrets.token_hex(3)}.log"
     popen = subprocess.Popen(
-        ["/bin/sh", "-c", f"exec {command}"],
+        [shell, "-c", command],
         env=environment,
         cwd=root,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        pass_fds=pass_fds,
     )
     process = Process(name=name, popen=popen, log=log, url=url)
     if name == "web":

@@ -1,8 +1,8 @@
-"""A release (new code, the graceful reload of the README) never serves a page of the old one,
-and the site keeps answering while gunicorn's workers restart."""
+"""A release (new code, the service's restart of the README) never serves a page of the old one,
+and the site keeps answering while gunicorn restarts: systemd holds the listening socket
+(deploy/systemd/portal-web.socket), as the test does here."""
 
 import shutil
-import signal
 import threading
 
 import pytest
@@ -10,7 +10,7 @@ import requests
 
 from django.conf import settings
 
-from tests.processes import manage, start, wait_for
+from tests.processes import held_socket, manage, start, wait_for
 
 PAGES = ["/en/", "/zh-hans/", "/en/about/", "/zh-hans/about/"]
 MARKER = '<meta name="release" content="next">'
@@ -19,21 +19,42 @@ NOT_DEPLOYED = shutil.ignore_patterns(
 )
 
 
+class Deployed:
+    """The release as deployed on a machine: a copy of the code, its own static files, and the
+    web service on a socket that outlives it."""
+
+    def __init__(self, folder, environment, work):
+        self.folder, self.environment, self.work = folder, environment, work
+        self.listener = held_socket()
+        self.web = self.start()
+
+    def start(self):
+        return start("web", self.environment, self.work, cwd=self.folder, listener=self.listener)
+
+    def restart(self):
+        """`systemctl restart portal-web`: a graceful stop (TERM), then a new gunicorn on the socket."""
+        self.web.stop()
+        self.web = self.start()
+
+    def close(self):
+        self.web.stop()
+        self.listener.close()
+
+
 @pytest.fixture
 def deployed(demo_site, tmp_path):
-    """The release as deployed on a machine: a copy of the code, its own static files."""
     folder = tmp_path / "release"
     shutil.copytree(settings.BASE_DIR, folder, ignore=NOT_DEPLOYED)
     environment = {**demo_site, "STATIC_ROOT": str(tmp_path / "static")}
     manage(environment, "collectstatic", "--noinput", "-v0", cwd=folder)
-    web = start("web", environment, tmp_path, cwd=folder)
+    site = Deployed(folder, environment, tmp_path)
     try:
-        yield folder, web
+        yield site
     finally:
-        web.stop()
+        site.close()
 
 
-# While the new workers start, requests wait in the listening socket's queue for them: slow on a
+# While the new gunicorn starts, requests wait in the listening socket's queue for it: slow on a
 # busy machine, never refused.
 PATIENCE_SECONDS = 45
 
@@ -65,21 +86,21 @@ class Poller(threading.Thread):
 
 
 def test_after_a_release_no_page_of_the_old_one_is_served(deployed):
-    folder, web = deployed
+    web = deployed.web
     for path in PAGES:
         read(web, path)
     assert all(read(web, path).headers.get("X-Page-Cache") == "hit" for path in PAGES)
 
-    base = folder / "templates" / "base.html"
+    base = deployed.folder / "templates" / "base.html"
     base.write_text(base.read_text().replace("<head>", f"<head>\n{MARKER}", 1))
     poller = Poller(web)
     poller.start()
-    web.signal(signal.SIGHUP)  # the graceful reload: new workers with the new code, the old ones finish
+    deployed.restart()
     released = wait_for(lambda: MARKER in read(web, "/en/about/").text, seconds=60)
     poller.stopping.set()
     poller.join(timeout=30)
 
-    assert released, f"the new release was never served:\n{web.log_tail()}"
+    assert released, f"the new release was never served:\n{deployed.web.log_tail()}"
     for path in PAGES:
         assert MARKER in read(web, path).text, f"{path} still comes from the old release"
     assert poller.answers > 0 and poller.failures == []
