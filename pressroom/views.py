@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.listings import ListingPaginator, rows_between
+from portal.listings import ListingPaginator
 from portal.ratelimit import RateLimit
 from portal.routes import over_rate, render, route_url
 
@@ -43,8 +43,7 @@ def pressroom_index(request, page, year=None, month=None):
     paginator = ListingPaginator(releases.defer_streamfields(), page.releases_per_page)
     releases_page = paginator.get_page(request.GET.get("page"))
 
-    conferences = page.conferences().defer("transcript")
-    now = timezone.now()
+    upcoming_conferences, past_conferences = page.conferences().defer("transcript").upcoming_and_past(5)
     context = {
         "releases": releases_page,
         "archive": [
@@ -61,15 +60,14 @@ def pressroom_index(request, page, year=None, month=None):
         "archive_month": month,
         "archive_period": date(year, month or 1, 1) if year else None,
         "is_filtered": bool(release_filter.chosen or year),
-        "upcoming_conferences": rows_between(conferences.upcoming(now), 0, 5),
-        "past_conferences": rows_between(conferences.past(now), 0, 5),
+        "upcoming_conferences": upcoming_conferences,
+        "past_conferences": past_conferences,
         "faq_page": page.faq_page(),
         "feed_url": route_url(page, "feed"),
         "calendar_url": route_url(page, "calendar"),
         "register_url": route_url(page, "register"),
         "status_url": route_url(page, "status"),
     }
-    context["upcoming_conferences"] = list(context["upcoming_conferences"])
     response = render(request, page, "pressroom/pressroom_page.html", context, trail=trail)
     keep_status_fresh(response, context["upcoming_conferences"])
     return response

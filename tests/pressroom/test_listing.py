@@ -1,11 +1,11 @@
 """The pressroom's list of releases: newest first, ten a page, its archive by year and month,
 its filters by agency and by topic, and the releases the home page shows."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.factories import StandardPageFactory
 from portal.withdrawal import set_hidden_languages
@@ -33,6 +33,19 @@ def test_pressroom_lists_releases_and_upcoming_conferences_first_in_each_languag
     assert release in text
     conference_title = "Upcoming briefing" if prefix == "en" else "即将举行的发布会"
     assert text.index(conference_title) < text.index(release)
+
+
+def test_pressroom_shows_the_five_soonest_upcoming_and_the_five_latest_past_conferences(client, pressroom):
+    now = timezone.now()
+    for day in range(1, 8):
+        PressConferencePageFactory(parent=pressroom, title_en=f"Coming in {day} days", start=now + timedelta(days=day))
+        PressConferencePageFactory(parent=pressroom, title_en=f"Held {day} days ago", start=now - timedelta(days=day))
+
+    lists = soup(client.get("/en/press/")).main.select("section[aria-labelledby=conferences-heading] ul.item-list")
+
+    upcoming, past = ([a.get_text() for a in items.select("a")] for items in lists)
+    assert upcoming == [f"Coming in {day} days" for day in range(1, 6)]
+    assert past == [f"Held {day} days ago" for day in range(1, 6)]
 
 
 def test_newest_release_comes_first_and_pages_hold_ten(client, pressroom):
