@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_login import ThrottledLoginView, ThrottledPasswordResetView, sign_out
 from .search.views import search
+from .serving import serve
 from .sitemaps import PageSitemap
 from .views import favicon, healthz, page_password, robots_txt
 
@@ -34,6 +35,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+_wagtail_patterns_but_serve = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+
 # Wagtail's catch-all must come last, under the language prefix; sections add their
 # own Django routes through their page models (RoutablePageMixin) or before this line.
 urlpatterns += i18n_patterns(
@@ -47,5 +50,6 @@ urlpatterns += i18n_patterns(
         page_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's own patterns, its page view given the site read in one query (portal.serving).
+    path("", include([*_wagtail_patterns_but_serve, re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve")])),
 )
