@@ -22,7 +22,7 @@ from .. import feeds, views
 from ..blocks import RICH_FEATURES
 from .conferences import PressConferencePage
 from .faq import JournalistFAQPage
-from .releases import PressReleasePage
+from .releases import PressReleasePage, with_offers_key
 
 
 class PressroomPage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
@@ -64,7 +64,8 @@ class PressroomPage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
         return [self.reverse_subpage(name) for name in ("register", "status")]
 
     def releases(self):
-        return public(PressReleasePage.objects.live()).in_language().descendant_of(self).recent()
+        releases = public(PressReleasePage.objects.live()).in_language().descendant_of(self).recent()
+        return with_offers_key(releases, "pressroom", self.pk, self.path, self.depth)
 
     def conferences(self):
         return public(PressConferencePage.objects.live()).in_language().descendant_of(self)

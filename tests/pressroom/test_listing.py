@@ -194,3 +194,23 @@ def test_the_archive_and_filters_offer_what_the_releases_name_in_one_query(
     assert months == [(6, 1), (4, 2)]
     assert offered_agencies == agencies
     assert offered_topics == topics  # by slug
+
+
+def test_the_offers_follow_the_releases_each_time_they_are_read(pressroom, home):
+    def offered():
+        releases = pressroom.releases()
+        return [e["month"].month for e in releases.months()], [t.name for t in releases.topics()]
+
+    first = PressReleasePageFactory(parent=pressroom, date=datetime(2024, 4, 3).date())
+    first.topics.add(PressTopicFactory(slug="business", name_en="Business"))
+    first.save_revision().publish()
+    with translation.override("en"):
+        assert offered() == ([4], ["Business"])
+
+    later = PressReleasePageFactory(parent=pressroom, date=datetime(2024, 6, 9).date())
+    later.topics.add(PressTopicFactory(slug="community", name_en="Community"))
+    later.save_revision().publish()
+    with translation.override("en"):
+        assert offered() == ([6, 4], ["Business", "Community"])
+        # Releases narrowed from the pressroom's offer what they name, not what all of them do.
+        assert [topic.name for topic in pressroom.releases().about("community").topics()] == ["Community"]
