@@ -38,6 +38,14 @@ class CNSChildMixin:
     """Pages under CNS link to its routes (feedback, townships, events), so they know their CNS home."""
 
     def cns_home(self):
+        # A page served through `portal.routing` has its ancestors read already: the CNS home
+        # among them is taken as it is (its links need none of its own fields), without a query.
+        ancestors = getattr(self, "routed_ancestors", None)
+        if ancestors is not None:
+            for ancestor in ancestors[:-1]:
+                if ancestor.live and ancestor.specific_class is CNSHomePage:
+                    return ancestor.specific_deferred
+            return None
         return CNSHomePage.objects.ancestor_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):

@@ -2,6 +2,9 @@
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from cns.factories import GuidePageFactory
 from cns.models import GuideIndexPage
 from tests.kit import soup
@@ -164,3 +167,15 @@ def test_audience_entrance_pages_its_guides(client, guide_index, two_per_page):
     assert card_titles(first) == ["Work guide A", "Work guide B"]
     assert card_titles(second) == ["Work guide C"]
     assert soup(second).main.select_one("nav.pagination a[rel=prev]")["href"] == "?page=1"
+
+
+@pytest.mark.parametrize("prefix", ["en", "zh-hans"])
+def test_a_guide_links_to_its_cns_feedback_without_reading_the_cns_home_again(client, guide_index, prefix):
+    guide = GuidePageFactory(parent=guide_index, title_en="Register where you stay", slug="register")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/{prefix}/cns/guides/register/")
+
+    assert soup(response).main.find("a", href=f"/{prefix}/cns/feedback/")
+    assert not [query for query in captured if 'FROM "cns_cnshomepage"' in query["sql"]]
+    assert guide.cns_home().specific == guide_index.get_parent().specific  # read when not routed
