@@ -13,12 +13,13 @@ from itertools import cycle, islice
 
 from django.conf import settings
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from .frontdoor import FrontDoorClient
 from .pagefill import page_types
 
 LANGUAGES = ("en", "zh-hans")
@@ -62,7 +63,7 @@ def measure(urls, requests, cache_seconds):
     """
     if not urls:
         return None
-    client = Client(HTTP_HOST="localhost")
+    client = FrontDoorClient(HTTP_HOST="localhost")
     times, queries, statuses = [], [], Counter()
     # DEBUG off, as in production; static URLs unhashed, since a scratch database has no collectstatic run.
     storages = {

@@ -10,11 +10,18 @@ So does saving or deleting a snippet (townships, topics, service platforms), a s
 Pages are also filed under the release that rendered them (portal.release), so a new
 release never serves a page that the old code rendered.
 
-A hit is one round trip to the shared cache: the page is stored with the generation it was
-rendered in, under a key without it, and one MGET reads the current generation and the page
-together; a page of an older generation is a miss, and its entry is overwritten. A generation
-starts at a number taken from the clock, never 1 again: were the generation's key lost (evicted,
-or Redis emptied) while pages stayed, no page of before could match the new one.
+A hit is answered in front of Django (`FrontDoor`, the WSGI application of portal.wsgi), as
+WhiteNoise answers a static file: no middleware, signal or view runs, and it is one round trip to
+the shared cache. The page is stored with the generation it was rendered in, under a key without
+it, and one MGET reads the current generation and the page together; a page of an older
+generation is a miss, and its entry is overwritten. A generation starts at a number taken from the
+clock, never 1 again: were the generation's key lost (evicted, or Redis emptied) while pages
+stayed, no page of before could match the new one.
+
+A miss goes through Django, where `AnonymousPageCacheMiddleware` decides whether the page may be
+kept (an anonymous visitor's page, nothing private, every query parameter read); the front door
+then stores the answer as it leaves Django, with every header the middleware added, so a hit
+sends the same headers as the page it copies.
 
 A page is stored compressed (gzip, once, as it is cached), and goes out so to every browser that
 accepts gzip, as WhiteNoise's static files do: nginx passes an encoded answer through rather than
@@ -38,9 +45,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.utils.cache import get_max_age, patch_response_headers, patch_vary_headers
 from django.utils.encoding import escape_uri_path
 
@@ -124,47 +133,121 @@ def cache_key(request):
     return f"pagecache:{current_release()}:{request.get_host()}:{path}:{digest}"
 
 
+# What the front door leaves in the WSGI environ for Django (the entry it missed) and what the
+# middleware leaves for the front door (that the answer may be stored).
+_MISSED = "portal.pagecache.missed"
+_KEEP = "portal.pagecache.keep"
+_STRIPPED = frozenset({"content-length", "x-page-cache"})
+
+
+class FrontDoor:
+    """The site's WSGI application: answers a page from the cache, or passes the request to Django
+    and stores what the middleware marked as cacheable."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if not settings.PAGE_CACHE_SECONDS:
+            return self.application(environ, start_response)
+        found = cached_page(environ)
+        if found is not None:
+            status, headers, body = found
+            start_response(status, headers)
+            return [body]
+        answer = {}
+
+        def remember(status, headers, exc_info=None):
+            answer.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info)
+
+        result = self.application(environ, remember)
+        if not environ.get(_KEEP):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+        store(environ, answer["status"], answer["headers"], body)
+        return [body]
+
+
+def cached_page(environ):
+    """(status, headers, body) of the cached page for this request, or None. On a miss of a page
+    that may be cached, the environ keeps the key and the generation for the middleware."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    # Read as Django reads it (host validation, the proxy's scheme, cookies, the query string);
+    # nothing here reads the body.
+    request = WSGIRequest(environ)
+    if not _cacheable_request(request) or (settings.SECURE_SSL_REDIRECT and not request.is_secure()):
+        return None  # Django answers: its redirect to https, or a page that is not cached
+    try:
+        key = cache_key(request)
+    except DisallowedHost:
+        return None  # Django answers 400
+    found = cache.get_many([GENERATION_KEY, key])  # one round trip (MGET)
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return _hit(request, *entry[1:])
+    environ[_MISSED] = (key, generation)
+    return None
+
+
+def store(environ, status, headers, body):
+    """Keeps the page as it leaves Django, compressed (gzip, once), under the generation read before
+    it was rendered: a change while it rendered has started a newer one, and it is a miss from the start."""
+    key, generation = environ[_MISSED]
+    kept = [(name, value) for name, value in headers if name.lower() not in _STRIPPED]
+    cache.set(
+        key, (generation, status, kept, gzip.compress(body, compresslevel=6, mtime=0)), settings.PAGE_CACHE_SECONDS
+    )
+
+
+def _hit(request, status, headers, body):
+    compressed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    if not compressed:
+        body = gzip.decompress(body)
+    sent = [*headers, ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")]
+    if compressed:
+        sent.append(("Content-Encoding", "gzip"))
+    return status, sent, b"" if request.method == "HEAD" else body
+
+
+def _cacheable_request(request):
+    return (
+        not request.path.startswith(_SKIPPED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and settings.CSRF_COOKIE_NAME not in request.COOKIES
+    )
+
+
 class AnonymousPageCacheMiddleware:
-    """Serves GET requests of visitors without a session from the cache."""
+    """Marks the answer to a page the front door missed as one to keep: a page of an anonymous
+    visitor that is not private and that read every query parameter it was given."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        timeout = settings.PAGE_CACHE_SECONDS
-        if not timeout or not self._cacheable_request(request):
+        if _MISSED not in request.environ:
             return self.get_response(request)
-        key = cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])  # one round trip (MGET)
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = current_generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            return _cached_response(request, *entry[1:])
         request.GET = parameters = ReadParameters.of(request.GET)
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        # A parameter that neither the view nor its template read did not make this page: it
+        # gets no entry of its own. (A HEAD is answered from the cache, never stored.)
+        if request.method == "GET" and self._cacheable_response(response) and parameters.all_read():
             if getattr(response, "render", None) and not response.is_rendered:
                 response.render()
-            # A parameter that neither the view nor its template read did not make this page: it
-            # gets no entry of its own.
-            if parameters.all_read():
-                patch_response_headers(response, cache_timeout=min(timeout, 60))
-                # Filed under the generation read before rendering: a change while it rendered
-                # has started a newer one, and this page is a miss from the start.
-                cache.set(key, (generation, *_stored(response)), timeout)
-                response["X-Page-Cache"] = "miss"
+            patch_response_headers(response, cache_timeout=min(settings.PAGE_CACHE_SECONDS, 60))
+            # The cached copy goes out compressed to browsers that accept it, and not to others.
+            patch_vary_headers(response, ("Accept-Encoding",))
+            response["X-Page-Cache"] = "miss"
+            request.environ[_KEEP] = True
         return response
-
-    @staticmethod
-    def _cacheable_request(request):
-        return (
-            request.method in ("GET", "HEAD")
-            and not request.path.startswith(_SKIPPED_PREFIXES)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and settings.CSRF_COOKIE_NAME not in request.COOKIES
-        )
 
     @staticmethod
     def _cacheable_response(response):
@@ -177,25 +260,6 @@ class AnonymousPageCacheMiddleware:
             and "no-cache" not in cache_control
             and get_max_age(response) != 0
         )
-
-
-def _stored(response):
-    """(status, headers, gzipped body) of a page to cache."""
-    headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
-    return response.status_code, headers, gzip.compress(response.content, compresslevel=6, mtime=0)
-
-
-def _cached_response(request, status, headers, body):
-    compressed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-    response = HttpResponse(body if compressed else gzip.decompress(body), status=status)
-    for name, value in headers:
-        response[name] = value
-    patch_vary_headers(response, ("Accept-Encoding",))
-    if compressed:
-        response["Content-Encoding"] = "gzip"
-    response["Content-Length"] = str(len(response.content))
-    response["X-Page-Cache"] = "hit"
-    return response
 
 
 page_published.connect(start_new_generation, dispatch_uid="pagecache-published")

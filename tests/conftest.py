@@ -6,7 +6,14 @@ from django.utils import translation
 
 from wagtail.models import Site
 
+from devtools.frontdoor import FrontDoorClient
 from portal.demotools import create_home_page
+
+
+@pytest.fixture
+def client():
+    """A visitor's browser, through the front door that portal.wsgi serves (cached pages included)."""
+    return FrontDoorClient()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ import gzip
 
 import pytest
 
+from devtools.frontdoor import FrontDoorClient
 from portal.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,39 @@ def test_saving_a_draft_keeps_the_cached_pages(client, home):
     again = client.get("/en/about/")
     assert again["X-Page-Cache"] == "hit"
     assert "Published title" in again.content.decode()
+
+
+def test_a_hit_sends_the_headers_of_the_page_it_copies(client, home, settings):
+    """A hit is answered before Django's middleware runs: the headers it added (security,
+    CSP, permissions, frame options) come from the stored page."""
+    settings.SECURE_HSTS_SECONDS = 3600
+    StandardPageFactory(parent=home, slug="about")
+    miss = client.get("/en/about/", secure=True, HTTP_ACCEPT_ENCODING="identity")
+
+    hit = client.get("/en/about/", secure=True, HTTP_ACCEPT_ENCODING="identity")
+
+    assert hit["X-Page-Cache"] == "hit"
+    sent = {name.lower(): value for name, value in hit.items() if name.lower() not in ("x-page-cache",)}
+    assert sent == {name.lower(): value for name, value in miss.items() if name.lower() not in ("x-page-cache",)}
+    assert "Strict-Transport-Security" in hit and "X-Frame-Options" in hit
+
+
+def test_a_hit_to_a_head_request_has_no_body(client, home):
+    StandardPageFactory(parent=home, slug="about")
+    page = client.get("/en/about/", HTTP_ACCEPT_ENCODING="identity")
+
+    head = client.head("/en/about/", HTTP_ACCEPT_ENCODING="identity")
+
+    assert head["X-Page-Cache"] == "hit"
+    assert head.content == b"" and int(head["Content-Length"]) == len(page.content)
+
+
+def test_the_cache_never_answers_what_django_would_refuse_or_redirect(client, home, settings):
+    StandardPageFactory(parent=home, slug="about")
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+
+    assert client.get("/en/about/", HTTP_HOST="attacker.example").status_code == 400
+    settings.SECURE_SSL_REDIRECT = True
+    browser = FrontDoorClient()  # Django's middleware reads the setting as it starts
+    assert browser.get("/en/about/").status_code == 301  # to https, as Django's SecurityMiddleware does
+    assert browser.get("/en/about/", secure=True)["X-Page-Cache"] == "hit"
