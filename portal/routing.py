@@ -28,6 +28,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from .menu import MAIN_MENU_MAX_ITEMS
+from .statements import instances
 from .withdrawal import read_hidden_languages, with_hidden_languages
 
 _WAGTAIL_ROUTES = {Page.route, RoutablePageMixin.route}
@@ -73,7 +74,7 @@ def route_from(root, request, path_components):
         own_routing = page is not root and page_class.route not in _WAGTAIL_ROUTES
         routes_first = issubclass(page_class, RoutablePageMixin) and page.live and _matches(page_class, remaining)
         if own_routing or routes_first:
-            return _finish(page.specific, request, remaining, trail, unrestricted, menu)
+            return _finish(_specific(page), request, remaining, trail, unrestricted, menu)
         child = by_url_path.get(prefixes[position])
         if child is None:
             raise Http404
@@ -83,7 +84,24 @@ def route_from(root, request, path_components):
         trail.append(child)
     if page is root:
         return _finish(root, request, None, trail, unrestricted, menu)
-    return _finish(page.specific, request, [], trail, unrestricted, menu)
+    return _finish(_specific(page), request, [], trail, unrestricted, menu)
+
+
+def _specific(page):
+    """`page.specific`, read by a statement compiled once per page type (`portal.statements`):
+    the same row and object, without Django building and compiling the same query each time."""
+    model = page.specific_class
+    if model is None or isinstance(page, model) or "specific" in page.__dict__:
+        return page.specific
+    found = instances(("specific", model), lambda: model._default_manager.filter(pk=page.pk), params=(page.pk,))
+    if not found:
+        return page.specific  # gone since the walk: as Wagtail, DoesNotExist
+    specific = found[0]
+    # As `get_specific` leaves it: the generic page's other attributes kept on the specific one.
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    page.specific = specific
+    return specific
 
 
 def _menu(children, public):

@@ -9,7 +9,12 @@ from django.utils import timezone, translation
 
 from portal.factories import StandardPageFactory
 from portal.withdrawal import set_hidden_languages
-from pressroom.factories import PressConferencePageFactory, PressReleasePageFactory, PressTopicFactory
+from pressroom.factories import (
+    JournalistFAQPageFactory,
+    PressConferencePageFactory,
+    PressReleasePageFactory,
+    PressTopicFactory,
+)
 from pressroom.models import PressReleaseAgency
 from tests.kit import soup
 
@@ -214,3 +219,14 @@ def test_the_offers_follow_the_releases_each_time_they_are_read(pressroom, home)
         assert offered() == ([6, 4], ["Business", "Community"])
         # Releases narrowed from the pressroom's offer what they name, not what all of them do.
         assert [topic.name for topic in pressroom.releases().about("community").topics()] == ["Community"]
+
+
+def test_the_questions_page_is_linked_while_it_is_live_and_shown_in_the_language(client, pressroom):
+    faq = JournalistFAQPageFactory(parent=pressroom)
+
+    assert soup(client.get("/en/press/")).main.find("a", string="Q&A for resident journalists")
+    set_hidden_languages(faq, {"en"})
+    assert not soup(client.get("/en/press/")).main.find("a", string="Q&A for resident journalists")
+    assert soup(client.get("/zh-hans/press/")).main.find("a", string="常驻记者问答")
+    faq.unpublish()
+    assert not soup(client.get("/zh-hans/press/")).main.find("a", string="常驻记者问答")

@@ -1,0 +1,50 @@
+"""Statements compiled once (portal.statements) read the rows afresh each time they run: only
+their SQL is kept, never what the database answered."""
+
+import pytest
+
+from wagtail.models import Page
+
+from portal.factories import StandardPageFactory
+from portal.models import StandardPage
+from portal.statements import instances
+
+pytestmark = pytest.mark.django_db
+
+
+def fields(page):
+    return {field.attname: getattr(page, field.attname) for field in type(page)._meta.concrete_fields}
+
+
+def read(page):
+    return instances(
+        ("test-specific", StandardPage), lambda: StandardPage.objects.filter(pk=page.pk), params=(page.pk,)
+    )
+
+
+def test_a_statement_gives_what_django_gives_for_each_page_it_is_run_for(home):
+    first, second = StandardPageFactory(parent=home), StandardPageFactory(parent=home)
+
+    assert [fields(page) for page in read(first)] == [fields(StandardPage.objects.get(pk=first.pk))]
+    assert [fields(page) for page in read(second)] == [fields(StandardPage.objects.get(pk=second.pk))]
+    assert not read(first)[0]._state.adding
+
+
+def test_a_row_changed_since_the_last_run_is_read_as_it_is_now(home):
+    page = StandardPageFactory(parent=home, title_en="Before")
+    read(page)
+
+    Page.objects.filter(pk=page.pk).update(title_en="After")
+
+    assert read(page)[0].title_en == "After"
+
+
+def test_a_query_with_related_rows_is_run_as_django_runs_it(home):
+    page = StandardPageFactory(parent=home)
+
+    def build():
+        return StandardPage.objects.filter(pk=page.pk).select_related("owner")
+
+    assert [found.pk for found in instances(("test-related", page.pk), build)] == [page.pk]
+    StandardPage.objects.filter(pk=page.pk).delete()
+    assert instances(("test-related", page.pk), build) == []
