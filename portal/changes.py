@@ -28,6 +28,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from .statements import instances
+
 
 class PageChangeNote(Orderable):
     """A change to a page that readers should know about, noted by the editor who published it."""
@@ -86,5 +88,20 @@ class ChangeHistory:
     def page_dates(self):
         """The page's `PageDates`: one query for its notes (none in a preview, which holds them)."""
         published = timezone.localdate(self.first_published_at) if self.first_published_at else None
-        notes = sorted(self.change_notes.all(), key=lambda note: (note.date, note.sort_order or 0), reverse=True)
+        notes = sorted(self._change_notes(), key=lambda note: (note.date, note.sort_order or 0), reverse=True)
         return PageDates(published=published, notes=notes)
+
+    def _change_notes(self):
+        held = getattr(self, "_cluster_related_objects", {})
+        if (
+            self.pk is None
+            or "change_notes" in held
+            or "change_notes" in getattr(self, "_prefetched_objects_cache", {})
+        ):
+            return list(self.change_notes.all())  # a preview's, or read already
+        # Every page's notes have the same SQL but for the page's id (portal.statements).
+        return instances(
+            ("change-notes", PageChangeNote),
+            lambda: PageChangeNote.objects.filter(page_id=self.pk),
+            params=(self.pk,),
+        )
