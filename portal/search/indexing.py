@@ -198,6 +198,7 @@ def build_entries(objects):
                     body_terms=analyse(body, language),
                     kind=kind,
                     kind_terms=kind_terms,
+                    is_example=getattr(obj, "is_example", False),
                 )
             )
     return entries

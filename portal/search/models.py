@@ -53,6 +53,9 @@ class PageSearchEntry(models.Model):
     body_terms = models.TextField(blank=True)
     kind = models.CharField(max_length=100, blank=True, default="")
     kind_terms = models.CharField(max_length=200, blank=True, default="")
+    # The "Example" label of a result (portal.examples), kept here so that a results page reads
+    # its pages' addresses only, not every result's specific row.
+    is_example = models.BooleanField(default=False)
     vector = SearchVectorField(null=True)
 
     objects = PageSearchEntryQuerySet.as_manager()

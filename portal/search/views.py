@@ -106,19 +106,21 @@ def _results(request, entries, outcome, language):
                 "url": url,
                 "title": highlight(entry.title, pattern),
                 "snippet": snippet(entry.body, pattern, language),
-                "section": section_label(type(obj)),
+                "section": section_label(ContentType.objects.get_for_id(entry.content_type_id).model_class()),
+                "is_example": entry.is_example,
             }
         )
     return results
 
 
 def _objects(entries):
-    """The specific page or object of each entry, {(content type id, object id): object},
-    with one query for the pages and one per other model."""
+    """The page or object of each entry, {(content type id, object id): object}, with one query
+    for the pages and one per other model. Pages are read as Page, not as their specific types:
+    a result shows the entry's own title, text and kind, and needs of its page only the address."""
     objects = {}
     page_ids = [entry.page_id for entry in entries if entry.page_id]
     if page_ids:
-        for page in Page.objects.filter(pk__in=page_ids).specific():
+        for page in Page.objects.filter(pk__in=page_ids):
             objects[(page.content_type_id, page.pk)] = page
     others = {}
     for entry in entries:

@@ -43,3 +43,14 @@ def test_a_search_result_that_is_an_example_carries_the_label(client, guides, la
     assert set(labels) == {f"/{language}/cns/guides/invented/", f"/{language}/cns/guides/real/"}
     assert labels[f"/{language}/cns/guides/invented/"].get_text(strip=True) == label
     assert labels[f"/{language}/cns/guides/real/"] is None
+
+
+def test_a_page_published_as_no_longer_an_example_loses_the_label_in_search(client, guides):
+    guide = GuidePageFactory(parent=guides, slug="invented", title_en="Pay with your phone", is_example=True)
+
+    guide.is_example = False
+    guide.save_revision().publish()
+
+    page = soup(client.get("/en/search/", {"q": "phone"}))
+    assert page.select("ol.search-results .search-result")
+    assert page.select("ol.search-results .example-label") == []
