@@ -27,16 +27,26 @@ def children(pid):
     return found
 
 
-def memory_mb(pid):
-    """(PSS, USS) of `pid` in MB: its share of pages it shares, and the pages only it has."""
+def memory_kb(pid):
+    """{field: kB} of `pid`'s memory in all (Rss, Pss, Private_Clean, Private_Dirty, ...)."""
     values = {}
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
         name, _, rest = line.partition(":")
         parts = rest.split()
         if parts and parts[-1] == "kB":
             values[name.strip()] = int(parts[0])
-    uss = values.get("Private_Clean", 0) + values.get("Private_Dirty", 0)
-    return values.get("Pss", 0) / 1024, uss / 1024
+    return values
+
+
+def private_kb(values):
+    """The pages only this process has (USS), of memory_kb's values."""
+    return values.get("Private_Clean", 0) + values.get("Private_Dirty", 0)
+
+
+def memory_mb(pid):
+    """(PSS, USS) of `pid` in MB: its share of pages it shares, and the pages only it has."""
+    values = memory_kb(pid)
+    return values.get("Pss", 0) / 1024, private_kb(values) / 1024
 
 
 class CPUMeter:
