@@ -28,7 +28,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from .menu import MAIN_MENU_MAX_ITEMS
-from .statements import instances
+from .statements import instances, placed_instances
 from .withdrawal import read_hidden_languages, with_hidden_languages
 
 _WAGTAIL_ROUTES = {Page.route, RoutablePageMixin.route}
@@ -41,15 +41,13 @@ def route_from(root, request, path_components):
         for depth in range(1, 1 + len(path_components))
     ]
     root_and_ancestors = [root.path[:end] for end in range(Page.steplen, len(root.path) + 1, Page.steplen)]
-    in_menu = Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
-    rows = with_hidden_languages(
-        Page.objects.filter(
-            Q(path__in=root_and_ancestors)
-            | Q(slug__in=set(path_components), url_path__in=prefixes, path__startswith=root.path)
-            | in_menu
-        )
-        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
-        .order_by("path")
+    slugs = tuple(dict.fromkeys(path_components))
+    rows = placed_instances(
+        # The SQL depends on the root and the number of slugs and prefixes, never on their text:
+        # compiled once per root and path shape, the slugs and prefixes passed on each run.
+        ("route", root.pk, root.path, root.depth, root.url_path, len(slugs), len(prefixes)),
+        lambda *values: _walk_rows(root, root_and_ancestors, values[: len(slugs)], values[len(slugs) :]),
+        (*slugs, *prefixes),
     )
     by_url_path, walked, children = {}, [], []
     for row in rows:
@@ -85,6 +83,19 @@ def route_from(root, request, path_components):
     if page is root:
         return _finish(root, request, None, trail, unrestricted, menu)
     return _finish(_specific(page), request, [], trail, unrestricted, menu)
+
+
+def _walk_rows(root, root_and_ancestors, slugs, prefixes):
+    in_menu = Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
+    return with_hidden_languages(
+        Page.objects.filter(
+            Q(path__in=root_and_ancestors)
+            | Q(slug__in=slugs, url_path__in=prefixes, path__startswith=root.path)
+            | in_menu
+        )
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+        .order_by("path")
+    )
 
 
 def _specific(page):
