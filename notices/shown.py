@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from portal.i18n import fallback_language, html_lang
 from portal.pagecache import current_generation, start_new_generation
 from portal.release import current_release
+from portal.statements import instances
 
 from .models import SiteNotice
 
@@ -95,7 +96,15 @@ def current_notice():
 
 
 def _read():
-    return shown_notice(SiteNotice.objects.select_related("link_page").first())
+    # The same SQL on every page: compiled once (portal.statements), its row read each time.
+    found = instances(("site-notice",), _first_notice)
+    return shown_notice(found[0] if found else None)
+
+
+def _first_notice():
+    """The queryset `SiteNotice.objects.select_related("link_page").first()` runs."""
+    notices = SiteNotice.objects.select_related("link_page")
+    return (notices if notices.ordered else notices.order_by("pk"))[:1]
 
 
 def _live(notice):

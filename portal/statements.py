@@ -6,13 +6,17 @@ what its caller names (a page type; a page's position and the language) is compi
 time and kept, like a compiled template: the statement is run every time and its rows read
 afresh, so nothing read from the database is kept.
 
-Only querysets of one model qualify: their own columns and annotations, no `select_related`,
-no deferred fields; any other is run as Django runs it.
+Only querysets of model instances qualify: their own columns, annotations and `select_related`
+models, as Django's ModelIterable reads them; no deferred fields, no prefetching, no related
+manager's (it sets the instance it was reached from on each row); any other is run as Django
+runs it.
 """
 
 import threading
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
+from django.db.models.query import ModelIterable, get_related_populators
 
 _KEPT = 256
 _compiled = threading.local()  # per thread, as the database connections that run the statements
@@ -39,7 +43,8 @@ def instances(key, build, params=None):
 
 
 def _run(statement, params):
-    model, db, sql, _compiled_params, columns, annotations = statement
+    model, db, sql, _compiled_params, columns, layout = statement
+    fields, attnames, related_populators, annotations = layout
     connection = connections[db]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -49,16 +54,16 @@ def _run(statement, params):
         for index, column in enumerate(columns)
         for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection)
     ]
-    fields = len(columns) - len(annotations)
-    attnames = [column.target.attname for column in columns[:fields]]
     found = []
     for row in rows:
         if converters:
             row = list(row)
             for index, column, convert in converters:
                 row[index] = convert(row[index], column, connection)
-        instance = model.from_db(db, attnames, row[:fields])
-        # As Django's ModelIterable sets them: after the instance is made.
+        instance = model.from_db(db, attnames, row[fields])
+        # In the order Django's ModelIterable sets them: joined rows, then annotations.
+        for populator in related_populators:
+            populator.populate(row, instance)
         for name, index in annotations:
             setattr(instance, name, row[index])
         found.append(instance)
@@ -113,23 +118,37 @@ def _statements():
 
 def _compile(queryset, params):
     query = queryset.query
-    if query.select_related or query.deferred_loading[0] or queryset._prefetch_related_lookups:
-        return None
-    compiler = query.get_compiler(using=queryset.db)
-    sql, compiled_params = compiler.as_sql()
-    if params is not None and tuple(compiled_params) != tuple(params):
-        return None
-    klass_info = compiler.klass_info or {}
-    if klass_info.get("related_klass_infos") or query.extra_select:
-        return None
-    select_fields = list(klass_info.get("select_fields", ()))
-    annotations = tuple(sorted(compiler.annotation_col_map.items(), key=lambda item: item[1]))
-    # The model's columns first, then the annotations', each once: the layout `_run` reads.
-    if select_fields != list(range(len(select_fields))) or [index for _name, index in annotations] != list(
-        range(len(select_fields), len(compiler.select))
+    if (
+        query.deferred_loading[0]
+        or query.extra_select
+        or queryset._prefetch_related_lookups
+        or queryset._known_related_objects
+        or queryset._iterable_class is not ModelIterable
     ):
         return None
-    columns = [column for column, _sql, _alias in compiler.select]
-    if not all(hasattr(column, "target") for column in columns[: len(select_fields)]):
+    compiler = query.get_compiler(using=queryset.db)
+    try:
+        sql, compiled_params = compiler.as_sql()
+    except (EmptyResultSet, FullResultSet):
         return None
-    return queryset.model, queryset.db, sql, tuple(compiled_params), columns, annotations
+    if params is not None and tuple(compiled_params) != tuple(params):
+        return None
+    klass_info = compiler.klass_info
+    if not klass_info or klass_info["model"] is not queryset.model:
+        return None
+    select_fields = klass_info["select_fields"]
+    start, end = select_fields[0], select_fields[-1] + 1
+    if list(select_fields) != list(range(start, end)):
+        return None
+    columns = [column for column, _sql, _alias in compiler.select]
+    if not all(hasattr(column, "target") for column in columns[start:end]):
+        return None
+    # What ModelIterable reads from the compiler, kept with the SQL: the model's columns, the
+    # joined models' populators (they hold only the layout of a row) and the annotations'.
+    layout = (
+        slice(start, end),
+        [column.target.attname for column in columns[start:end]],
+        get_related_populators(klass_info, compiler.select, queryset.db),
+        tuple(compiler.annotation_col_map.items()),
+    )
+    return queryset.model, queryset.db, sql, tuple(compiled_params), columns, layout

@@ -5,8 +5,9 @@ import pytest
 
 from django.db.models import Value
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from notices.models import SiteNotice
 from portal.factories import StandardPageFactory
 from portal.models import StandardPage
 from portal.statements import _statements, instances, placed_instances
@@ -88,3 +89,54 @@ def test_a_value_django_turns_into_a_like_pattern_runs_as_django_runs_it(home):
     assert [p.slug for p in placed_instances(("test-like",), build, ("a_",))] == ["a_c"]
     assert [p.slug for p in placed_instances(("test-like",), build, ("ab",))] == ["abc"]
     assert ("test-like",) not in _statements()
+
+
+def joined(found):
+    return [(fields(row), row.link_page_id and fields(row.link_page)) for row in found]
+
+
+def test_a_statement_with_joined_rows_gives_what_django_gives_each_time(home):
+    linked = StandardPageFactory(parent=home)
+    with_page = SiteNotice.objects.create(text_en="Linked", link_page=linked)
+    without = SiteNotice.objects.create(text_en="Unlinked")
+
+    def build():
+        return SiteNotice.objects.select_related("link_page").order_by("pk")
+
+    django = list(build())
+    assert joined(instances(("test-joined",), build)) == joined(django)
+    assert ("test-joined",) in _statements()
+    found = instances(("test-joined",), build)
+    assert joined(found) == joined(django)
+    assert found[0].link_page is found[0]._state.fields_cache["link_page"]
+    assert found[1].link_page is None
+    assert [row.pk for row in found] == [with_page.pk, without.pk]
+
+    Page.objects.filter(pk=linked.pk).update(title_en="Renamed")
+    assert instances(("test-joined",), build)[0].link_page.title_en == "Renamed"
+
+
+def test_a_related_managers_rows_run_as_django_runs_them(home):
+    """Django sets the instance the manager was reached from on each of its rows."""
+    page = Page.objects.get(pk=StandardPageFactory(parent=home).pk)
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    found = instances(("test-manager",), lambda: page.view_restrictions.all())
+
+    assert ("test-manager",) not in _statements()
+    assert [row.pk for row in found] == [restriction.pk]
+    assert found[0].page is page
+
+
+def test_the_site_notice_is_read_as_djangos_first_reads_it(home):
+    from notices.shown import _first_notice
+
+    def first():
+        found = instances(("site-notice",), _first_notice)
+        return found[0] if found else None
+
+    assert first() is None
+    later = SiteNotice.objects.create(text_en="Later", link_page=home)
+    SiteNotice.objects.filter(pk=later.pk).update(text_en="Changed")
+    expected = SiteNotice.objects.select_related("link_page").first()
+    assert (fields(first()), fields(first().link_page)) == (fields(expected), fields(expected.link_page))
