@@ -27,6 +27,7 @@ from portal.contact import tel_uri
 from portal.dated import DayPage, DayQuerySet
 from portal.models import Topic
 from portal.preview import LanguagePreviewMixin
+from portal.statements import instances
 from portal.withdrawal import shown_in
 
 # Related agencies are pages of the agency directory; the link is a plain page reference so
@@ -222,16 +223,16 @@ class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
         context = super().get_context(request, *args, **kwargs)
         context["images"] = self.photos
         # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
-        prefetch_related_objects([self], Prefetch("documents", PressReleaseDocument.objects.select_related("document")))
+        _prefetch_children(self, "documents", "document")
         context["documents"] = self.documents.all()
-        context["agencies"] = [link.agency for link in self.agency_links.select_related("agency") if link.agency.live]
+        context["agencies"] = [link.agency for link in _children(self, "agency_links", "agency") if link.agency.live]
         context["topics"] = self.topics.all()
         return context
 
     @cached_property
     def photos(self):
         """The release's photos, read once for the page, its preview image and its JSON-LD."""
-        prefetch_related_objects([self], Prefetch("images", PressReleaseImage.objects.select_related("image")))
+        _prefetch_children(self, "images", "image")
         return list(self.images.all())
 
     def lead_image(self):
@@ -243,6 +244,44 @@ class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
     @property
     def spokesperson_phone_uri(self):
         return tel_uri(self.spokesperson_phone)
+
+
+def _children(page, relation, joined):
+    """`getattr(page, relation).select_related(joined)` as a list: for a saved release's rows,
+    read by a statement compiled once (portal.statements), the same SQL for every release; a
+    preview's rows still in memory (modelcluster) as the manager gives them."""
+    manager = getattr(page, relation)
+    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
+        return list(manager.select_related(joined))
+    model, key = manager.model, manager.model._meta.get_field("page")
+    found = instances(
+        ("release-children", model, joined),
+        lambda: model._default_manager.select_related(joined).filter(page__in=[page.pk]),
+        params=(page.pk,),
+    )
+    for row in found:
+        # As the manager's rows: each knows the release it was read from.
+        key.set_cached_value(row, page)
+    return found
+
+
+def _prefetch_children(page, relation, joined):
+    """`prefetch_related_objects([page], Prefetch(relation, Model.objects.select_related(joined)))`,
+    its rows read by `_children`, kept where Django's prefetch keeps them."""
+    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
+        model = getattr(page, relation).model
+        prefetch_related_objects([page], Prefetch(relation, model._default_manager.select_related(joined)))
+        return
+    if relation in getattr(page, "_prefetched_objects_cache", {}):
+        return
+    found = _children(page, relation, joined)
+    manager = getattr(page, relation)
+    queryset = manager._apply_rel_filters(manager.model._default_manager.select_related(joined))
+    queryset._result_cache = found
+    queryset._prefetch_done = True
+    if not hasattr(page, "_prefetched_objects_cache"):
+        page._prefetched_objects_cache = {}
+    page._prefetched_objects_cache[relation] = queryset
 
 
 class PressReleaseImage(Orderable):
