@@ -30,6 +30,10 @@ class FrontDoorHandler(ClientHandler):
     def as_wsgi(self, environ, start_response):
         """The test handler as a WSGI application, with the headers Django's WSGIHandler sends."""
         response = super().__call__(environ)
+        # ClientHandler has closed the response, as a WSGI server would, keeping the test's
+        # database connection (and its transaction) open; the front door, which closes a page it
+        # stores, must not close it again: that request_finished would close the connection.
+        response.close = lambda: None
         cookies = [("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()]
         start_response(f"{response.status_code} {response.reason_phrase}", [*response.items(), *cookies])
         return response
