@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from portal.i18n import fallback_language, html_lang
 from portal.pagecache import current_generation, start_new_generation
 from portal.release import current_release
-from portal.statements import instances
+from portal.statements import first
 
 from .models import SiteNotice
 
@@ -97,14 +97,7 @@ def current_notice():
 
 def _read():
     # The same SQL on every page: compiled once (portal.statements), its row read each time.
-    found = instances(("site-notice",), _first_notice)
-    return shown_notice(found[0] if found else None)
-
-
-def _first_notice():
-    """The queryset `SiteNotice.objects.select_related("link_page").first()` runs."""
-    notices = SiteNotice.objects.select_related("link_page")
-    return (notices if notices.ordered else notices.order_by("pk"))[:1]
+    return shown_notice(first(("site-notice",), lambda: SiteNotice.objects.select_related("link_page")))
 
 
 def _live(notice):

@@ -36,10 +36,25 @@ def instances(key, build, params=None):
         statement = _compile(queryset, params)
         if statement is None:
             return list(queryset)
-        if len(statements) >= _KEPT:
-            statements.clear()
-        statements[key] = statement
+        _keep(statements, key, statement)
     return _run(statement, statement[3] if params is None else params)
+
+
+def first(key, build):
+    """`build().first()`, from a statement compiled once (`instances`): the first instance, or None."""
+
+    def first_only():
+        queryset = build()
+        return (queryset if queryset.ordered else queryset.order_by("pk"))[:1]  # as first() orders
+
+    found = instances(key, first_only)
+    return found[0] if found else None
+
+
+def _keep(statements, key, statement):
+    if len(statements) >= _KEPT:
+        statements.clear()
+    statements[key] = statement
 
 
 def _run(statement, params):
@@ -83,9 +98,7 @@ def placed_instances(key, build, values):
         statement = _placed(build(*markers), markers)
         if statement is None:
             return list(build(*values))
-        if len(statements) >= _KEPT:
-            statements.clear()
-        statements[key] = statement
+        _keep(statements, key, statement)
     compiled, places = statement
     params = tuple(
         values[place] if place is not None else param for place, param in zip(places, compiled[3], strict=True)

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from portal.dated import ListedPage
 from portal.preview import LanguagePreviewMixin
-from portal.statements import instances
+from portal.statements import first
 from portal.visibility import public
 from portal.withdrawal import shown_in
 
@@ -73,13 +73,11 @@ class PressroomPage(LanguagePreviewMixin, ListedPage, RoutablePageMixin, Page):
         return public(PressConferencePage.objects.live()).in_language().descendant_of(self)
 
     def faq_page(self):
-        def build():
-            faqs = shown_in(public(JournalistFAQPage.objects.live()).child_of(self))
-            return (faqs if faqs.ordered else faqs.order_by("pk"))[:1]  # as first() orders them
-
         # Its SQL depends on where the pressroom is and on the language alone (portal.statements).
-        found = instances(("pressroom-faq", self.pk, self.path, self.depth, get_language()), build)
-        return found[0] if found else None
+        return first(
+            ("pressroom-faq", self.pk, self.path, self.depth, get_language()),
+            lambda: shown_in(public(JournalistFAQPage.objects.live()).child_of(self)),
+        )
 
     # Listing, archive and feeds ------------------------------------------------------
     @path("")

@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from notices.models import SiteNotice
 from portal.factories import StandardPageFactory
 from portal.models import StandardPage
-from portal.statements import _statements, instances, placed_instances
+from portal.statements import _statements, first, instances, placed_instances
 
 pytestmark = pytest.mark.django_db
 
@@ -128,15 +128,12 @@ def test_a_related_managers_rows_run_as_django_runs_them(home):
     assert found[0].page is page
 
 
-def test_the_site_notice_is_read_as_djangos_first_reads_it(home):
-    from notices.shown import _first_notice
+def test_first_is_djangos_first(home):
+    def notice():
+        return first(("test-site-notice",), lambda: SiteNotice.objects.select_related("link_page"))
 
-    def first():
-        found = instances(("site-notice",), _first_notice)
-        return found[0] if found else None
-
-    assert first() is None
+    assert notice() is None
     later = SiteNotice.objects.create(text_en="Later", link_page=home)
     SiteNotice.objects.filter(pk=later.pk).update(text_en="Changed")
     expected = SiteNotice.objects.select_related("link_page").first()
-    assert (fields(first()), fields(first().link_page)) == (fields(expected), fields(expected.link_page))
+    assert (fields(notice()), fields(notice().link_page)) == (fields(expected), fields(expected.link_page))
