@@ -1,7 +1,7 @@
 """What pages show of the site notice, read from the database at most once per page-cache generation.
 
-Every page renders the notice, so it is kept in the shared cache as a `ShownNotice`, with its
-text and link worked out for every language, under the current content generation (`portal.pagecache`):
+Every page renders the notice, so each process keeps it as a `ShownNotice`, with its text and
+link worked out for every language, for the current content generation (`portal.generational`):
 saving or deleting the notice starts a new generation (below), and so do the clock's refreshes
 at its start and end (`refresh_site_notice`). A page costs no query for it once one page of
 the generation has read it.
@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone, translation
 
+from portal import generational
 from portal.i18n import fallback_language, html_lang
-from portal.pagecache import current_generation, start_new_generation
-from portal.release import current_release
+from portal.pagecache import start_new_generation
 from portal.statements import first
 
 from .models import SiteNotice
@@ -78,21 +77,10 @@ def _link(notice):
 
 
 def current_notice():
-    """The notice live now, as a `ShownNotice`, or None: one query per content generation at most.
-
-    Kept as long as the pages are (PAGE_CACHE_SECONDS). Without the page cache (a local run, whose
-    cache is each process's own memory) each page reads it, so that a change made in any process
-    (the admin's, the clock's, a shell) shows at once in every other.
-    """
-    timeout = settings.PAGE_CACHE_SECONDS
-    if not timeout:
-        return _live(_read())
-    key = f"notices:{current_release()}:{current_generation()}"
-    notice = cache.get(key)
-    if notice is None:
-        notice = _read() or NONE
-        cache.set(key, notice, timeout)
-    return _live(notice)
+    """The notice live now, as a `ShownNotice`, or None: one query per content generation and
+    process at most (`portal.generational`: with the page cache on, as production runs; without
+    it, each page reads it, so that a change made in any process shows at once in every other)."""
+    return _live(generational.kept(("site-notice",), lambda: _read() or NONE))
 
 
 def _read():

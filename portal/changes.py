@@ -28,7 +28,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from .statements import instances
+from .statements import children
 
 
 class PageChangeNote(Orderable):
@@ -92,16 +92,5 @@ class ChangeHistory:
         return PageDates(published=published, notes=notes)
 
     def _change_notes(self):
-        held = getattr(self, "_cluster_related_objects", {})
-        if (
-            self.pk is None
-            or "change_notes" in held
-            or "change_notes" in getattr(self, "_prefetched_objects_cache", {})
-        ):
-            return list(self.change_notes.all())  # a preview's, or read already
         # Every page's notes have the same SQL but for the page's id (portal.statements).
-        return instances(
-            ("change-notes", PageChangeNote),
-            lambda: PageChangeNote.objects.filter(page_id=self.pk),
-            params=(self.pk,),
-        )
+        return children(self, "change_notes")

@@ -1,7 +1,6 @@
 """Language helpers shared by every section: URLs per language and translation status."""
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.db.models.fields.files import FieldFile
 from django.urls import translate_url
 from django.utils.text import capfirst
@@ -10,6 +9,8 @@ from django.utils.translation import get_language, get_language_info, gettext, p
 from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+
+from .statements import prefetch_children
 
 # Fields a visitor never reads as page text: a missing translation of these does not
 # make a page "not yet translated".
@@ -93,7 +94,8 @@ def untranslated_parts(page, language=None):
     relations = [relation for relation in get_all_child_relations(type(page)) if _registered(relation.related_model)]
     # Prefetched, so that the page's template reads the same items again without a query (its
     # change notes, its Q&A items...).
-    prefetch_related_objects([page], *(relation.get_accessor_name() for relation in relations))
+    for relation in relations:
+        prefetch_children(page, relation.get_accessor_name())
     for relation in relations:
         model = relation.related_model
         missing, items = [], 0

@@ -47,6 +47,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import QueryDict
@@ -78,10 +79,25 @@ def current_generation():
 
 
 def start_new_generation(**kwargs):
+    """A new generation now, and again when the change is committed: a page rendered in between
+    read the content as it was before (the change is not visible until the commit) and must not
+    be kept as the new generation's."""
+    _next_generation()
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, _first_generation(), None)
+
+
+def request_generation(environ):
+    """The generation the request is served in: the one the front door read with the page it
+    missed, else the current one."""
+    missed = environ.get(_MISSED)
+    return missed[1] if missed is not None else current_generation()
 
 
 class ReadParameters(QueryDict):

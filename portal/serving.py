@@ -10,6 +10,8 @@ the home page as the root page's `specific`, the contact details as the request'
 no contact details yet) is left for Wagtail to read as it would.
 """
 
+import pickle
+
 from django.db.models import Case, IntegerField, Q, When
 from django.http.request import split_domain_port
 
@@ -17,6 +19,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.models.sites import MATCH_DEFAULT, MATCH_HOSTNAME, MATCH_HOSTNAME_DEFAULT, MATCH_HOSTNAME_PORT
 
+from . import generational
 from .models import HomePage, OfficeContact
 
 _HOME = HomePage._meta.model_name
@@ -24,16 +27,39 @@ _CONTACT = OfficeContact._meta.model_name
 
 
 def serve(request, path):
+    find_site(request)
+    return wagtail_views.serve(request, path)
+
+
+def find_site(request):
+    """`Site.find_for_request(request)`, with its home page and contact details, read as below."""
     if not hasattr(request, "_wagtail_site"):
         request._wagtail_site = _site_for(request)
-    return wagtail_views.serve(request, path)
+    return request._wagtail_site
 
 
 def _site_for(request):
     """The site `Site.find_for_request` would give (`wagtail.models.sites.get_site_for_hostname`,
-    whose choice this repeats), its home page and contact details read with it."""
+    whose choice this repeats), its home page and contact details read with it: once per content
+    generation and process (`portal.generational`; each request gets objects of its own)."""
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
+    site = pickle.loads(  # noqa: S301 (pickled by this process, below)
+        generational.kept(
+            ("site", hostname, port), lambda: pickle.dumps(_read_site(hostname, port), pickle.HIGHEST_PROTOCOL)
+        )
+    )
+    if site is None:
+        return None
+    _keep_home_page(site.root_page)
+    contact = site._state.fields_cache.get(_CONTACT)
+    if contact is not None:
+        contact._request = request  # as `for_request` leaves it, for the setting's page links
+        setattr(request, OfficeContact.get_cache_attr_name(), contact)
+    return site
+
+
+def _read_site(hostname, port):
     sites = list(
         Site.objects.annotate(
             match=Case(
@@ -51,17 +77,10 @@ def _site_for(request):
     if not sites:
         return None
     if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
-        site = sites[0]
-    elif sites[0].match == MATCH_DEFAULT:
-        site = sites[len(sites) == 2]
-    else:
-        return None
-    _keep_home_page(site.root_page)
-    contact = site._state.fields_cache.get(_CONTACT)
-    if contact is not None:
-        contact._request = request  # as `for_request` leaves it, for the setting's page links
-        setattr(request, OfficeContact.get_cache_attr_name(), contact)
-    return site
+        return sites[0]
+    if sites[0].match == MATCH_DEFAULT:
+        return sites[len(sites) == 2]
+    return None
 
 
 def _keep_home_page(root):

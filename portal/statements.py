@@ -6,16 +6,18 @@ what its caller names (a page type; a page's position and the language) is compi
 time and kept, like a compiled template: the statement is run every time and its rows read
 afresh, so nothing read from the database is kept.
 
-Only querysets of model instances qualify: their own columns, annotations and `select_related`
-models, as Django's ModelIterable reads them; no deferred fields, no prefetching, no related
-manager's (it sets the instance it was reached from on each row); any other is run as Django
-runs it.
+Only querysets of model instances qualify: their own columns (all, or those not deferred),
+annotations and `select_related` models, as Django's ModelIterable reads them; no prefetching, no
+related manager's (it sets the instance it was reached from on each row); any other is run as
+Django runs it.
 """
 
+import datetime
 import threading
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.query import ModelIterable, get_related_populators
 
 _KEPT = 256
@@ -49,6 +51,48 @@ def first(key, build):
 
     found = instances(key, first_only)
     return found[0] if found else None
+
+
+def children(page, relation, joined=None):
+    """`getattr(page, relation).select_related(joined)` as a list, for a page's inline items (a
+    ParentalKey's rows): read by a statement compiled once (`instances`), the same SQL for every
+    page of a type; a preview's rows still in memory (modelcluster) as the manager gives them."""
+    manager = getattr(page, relation)
+    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
+        return list(manager.select_related(joined) if joined else manager.all())
+    if relation in getattr(page, "_prefetched_objects_cache", {}):
+        return list(manager.all())
+    model, key = manager.model, page._meta.get_field(relation).field
+    rows = model._default_manager.select_related(joined) if joined else model._default_manager.all()
+    found = instances(
+        ("children", model, key.name, joined), lambda: rows.filter(**{f"{key.name}__in": [page.pk]}), params=(page.pk,)
+    )
+    for row in found:
+        # As the manager's rows: each knows the page it was read from.
+        key.set_cached_value(row, page)
+    return found
+
+
+def prefetch_children(page, relation, joined=None):
+    """`prefetch_related_objects([page], Prefetch(relation, Model.objects.select_related(joined)))`,
+    its rows read by `children`, kept where Django's prefetch keeps them, so that the manager's
+    `all()` gives them without a query."""
+    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
+        model = getattr(page, relation).model
+        rows = model._default_manager.select_related(joined) if joined else model._default_manager.all()
+        prefetch_related_objects([page], Prefetch(relation, rows))
+        return
+    if relation in getattr(page, "_prefetched_objects_cache", {}):
+        return
+    found = children(page, relation, joined)
+    manager = getattr(page, relation)
+    rows = manager.model._default_manager
+    queryset = manager._apply_rel_filters(rows.select_related(joined) if joined else rows.all())
+    queryset._result_cache = found
+    queryset._prefetch_done = True
+    if not hasattr(page, "_prefetched_objects_cache"):
+        page._prefetched_objects_cache = {}
+    page._prefetched_objects_cache[relation] = queryset
 
 
 def _keep(statements, key, statement):
@@ -94,7 +138,7 @@ def placed_instances(key, build, values):
     statements = _statements()
     statement = statements.get(key)
     if statement is None:
-        markers = tuple(f"\x00portal-statement-value-{index}\x00" for index in range(len(values)))
+        markers = tuple(_stand_in(value, index) for index, value in enumerate(values))
         statement = _placed(build(*markers), markers)
         if statement is None:
             return list(build(*values))
@@ -106,15 +150,25 @@ def placed_instances(key, build, values):
     return _run(compiled, params)
 
 
+def _stand_in(value, index):
+    """A value of `value`'s type that no query holds otherwise: a text, or a moment (an aware
+    datetime; a database whose driver takes it as text finds no stand-in, and runs Django's)."""
+    if isinstance(value, datetime.datetime):
+        return datetime.datetime(1, 1, 1, 0, 0, 0, 1 + index, tzinfo=datetime.UTC)
+    return f"\x00portal-statement-value-{index}\x00"
+
+
 def _placed(queryset, markers):
     compiled = _compile(queryset, None)
     if compiled is None:
         return None
     where = {marker: index for index, marker in enumerate(markers)}
-    places = tuple(where.get(param) if isinstance(param, str) else None for param in compiled[3])
+    places = tuple(where.get(param) if isinstance(param, (str, datetime.datetime)) else None for param in compiled[3])
     placed = {place for place in places if place is not None}
     stray = any(
-        isinstance(param, str) and place is None and any(marker in param for marker in markers)
+        isinstance(param, str)
+        and place is None
+        and any(isinstance(marker, str) and marker in param for marker in markers)
         for place, param in zip(places, compiled[3], strict=True)
     )
     if stray or placed != set(range(len(markers))):
@@ -132,8 +186,7 @@ def _statements():
 def _compile(queryset, params):
     query = queryset.query
     if (
-        query.deferred_loading[0]
-        or query.extra_select
+        query.extra_select
         or queryset._prefetch_related_lookups
         or queryset._known_related_objects
         or queryset._iterable_class is not ModelIterable

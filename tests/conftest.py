@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from devtools.frontdoor import FrontDoorClient
+from portal import generational
 from portal.demotools import create_home_page
 
 
@@ -50,6 +51,15 @@ def _clear_local_cache():
     cache = caches["default"]
     if isinstance(cache, LocMemCache):
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_from_another_test():
+    """What a process keeps per content generation (`portal.generational`) is forgotten between
+    tests: a test's database is rolled back without a new generation."""
+    generational.forget()
+    yield
+    generational.forget()
 
 
 @pytest.fixture(autouse=True)

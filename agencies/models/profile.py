@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.contact import ContactDetails, contact_panels
 from portal.preview import LanguagePreviewMixin
+from portal.statements import children, prefetch_children
 from portal.withdrawal import LanguageQuerySet
 
 from .. import alphabet, hours
@@ -246,9 +247,10 @@ class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistor
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
-        prefetch_related_objects([self], "other_names", "responsibilities")
+        prefetch_children(self, "other_names")
+        prefetch_children(self, "responsibilities")
         context["other_names"] = self.other_names_list
-        context["responsibilities"] = list(self.responsibilities.all())
+        context["responsibilities"] = children(self, "responsibilities")
         context["office_hours"] = self.office_hours_lines()
         return context
 
@@ -259,7 +261,7 @@ class AgencyPage(LanguagePreviewMixin, AgencyNames, ContactDetails, ChangeHistor
 
     @cached_property
     def office_hours_periods(self):
-        return list(self.office_hours.all())
+        return children(self, "office_hours")
 
     def office_hours_lines(self):
         return hours.describe_html(self.office_hours_periods)

@@ -24,6 +24,7 @@ from portal.dated import DayPage, DayQuerySet, ListedPage, SpanPage, SpanQuerySe
 from portal.examples import ExampleMixin
 from portal.listings import ListingPaginator
 from portal.preview import LanguagePreviewMixin
+from portal.statements import children
 from portal.visibility import public
 from portal.withdrawal import LanguageQuerySet
 
@@ -265,7 +266,7 @@ class GuidePage(LanguagePreviewMixin, ExampleMixin, CNSChildMixin, ChangeHistory
     def related(self):
         return [
             link.guide
-            for link in self.related_guides.select_related("guide")
+            for link in children(self, "related_guides", "guide")
             if link.guide is not None and link.guide.live
         ]
 

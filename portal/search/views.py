@@ -8,8 +8,9 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from ..serving import find_site
 from ..visibility import public
 from .analysis import highlight, snippet
 from .forms import SearchForm
@@ -29,7 +30,7 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     language = get_language()
-    site = Site.find_for_request(request)
+    site = find_site(request)
     home = site.root_page if site else None
     form = SearchForm(request.GET)
     context = {

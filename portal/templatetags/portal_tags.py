@@ -2,16 +2,18 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, override, pgettext
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from portal import sharing
+from portal import generational, sharing
 from portal.examples import ExampleMixin
 from portal.i18n import (
     fallback_language,
@@ -163,24 +165,27 @@ def breadcrumbs(context, page=None, trail=None):
     return {"crumbs": [(title, url, html_lang(language) if language else "") for title, url, language in steps]}
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The main menu, rendered once per content generation for each section a page is in (the
+    one whose link is current) and language (`portal.generational`)."""
     request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
-        return {"home": None, "items": []}
+        return ""
     home = site.root_page
     current = context.get("page")
-    # Read with the page, when the request was routed to it (portal.routing).
-    items = getattr(current, "routed_menu", None)
-    if items is None:
-        items = main_menu_pages(home)
-    current_path = current.path if current is not None else ""
-    return {
-        "request": request,
-        "home": home,
-        "items": [(item, current_path.startswith(item.path)) for item in items],
-    }
+    section = current.path[: len(home.path) + Page.steplen] if current is not None else ""
+
+    def render():
+        # Read with the page, when the request was routed to it (portal.routing).
+        items = getattr(current, "routed_menu", None)
+        if items is None:
+            items = main_menu_pages(home)
+        shown = [(item, section.startswith(item.path)) for item in items]
+        return render_to_string("includes/main_menu.html", {"request": request, "home": home, "items": shown})
+
+    return generational.kept(("main-menu", request.get_host(), get_language(), section), render)
 
 
 @register.simple_tag
@@ -208,3 +213,31 @@ def iso_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        try:
+            host = request.get_host() if request is not None else ""
+        except DisallowedHost:
+            return self.nodelist.render(context)  # the 400 page of a host the site does not serve
+        key = ("fragment", self.name, host, get_language(), *(str(value.resolve(context)) for value in self.vary_on))
+        return generational.kept(key, lambda: mark_safe(self.nodelist.render(context)))  # noqa: S308
+
+
+@register.tag("kept")
+def kept_fragment(parser, token):
+    """`{% kept "name" value ... %}…{% endkept %}`: the part of the page between, rendered once per
+    content generation (`portal.generational`) for each host, language and set of values, which
+    must name everything else it shows that is not content (the page's section, a flag).
+    Nothing in it may read the visitor's request beyond those."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' takes the fragment's name.")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

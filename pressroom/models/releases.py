@@ -5,7 +5,7 @@ from collections import namedtuple
 
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import CharField, Count, F, Prefetch, Value, prefetch_related_objects
+from django.db.models import CharField, Count, F, Value
 from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,14 +20,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from portal import sharing
+from portal import generational, sharing
 from portal.blocks import ContentStreamBlock
 from portal.changes import ChangeHistory
 from portal.contact import tel_uri
 from portal.dated import DayPage, DayQuerySet
 from portal.models import Topic
 from portal.preview import LanguagePreviewMixin
-from portal.statements import instances
+from portal.statements import children, prefetch_children
 from portal.withdrawal import shown_in
 
 # Related agencies are pages of the agency directory; the link is a plain page reference so
@@ -90,11 +90,16 @@ class PressReleaseQuerySet(DayQuerySet):
 
     def _offer_rows(self):
         """The rows of `_offers()`; for releases marked by `with_offers_key`, from SQL compiled
-        once per process for their key, in a language, on a database."""
+        once per process for their key, in a language, on a database, and read once per content
+        generation (`portal.generational`: a release published, moved or deleted, or a topic
+        changed, starts a new one)."""
         key = getattr(self, "_offers_key", None)
         if key is None:
             return list(self._offers())
         key = (connections[self.db].vendor, get_language(), *key)
+        return generational.kept(("pressroom-offers", *key), lambda: self._read_offer_rows(key))
+
+    def _read_offer_rows(self, key):
         compiled = _OFFERS_SQL.get(key)
         if compiled is None:
             if len(_OFFERS_SQL) >= _OFFERS_SQL_KEPT:
@@ -102,7 +107,7 @@ class PressReleaseQuerySet(DayQuerySet):
             compiled = _OFFERS_SQL[key] = self._offers().query.get_compiler(using=self.db).as_sql()
         with connections[self.db].cursor() as cursor:
             cursor.execute(*compiled)
-            return cursor.fetchall()
+            return tuple(cursor.fetchall())
 
     def _offers(self):
         """The query of `_offered`: (kind, key, label, sort, count) rows."""
@@ -223,16 +228,16 @@ class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
         context = super().get_context(request, *args, **kwargs)
         context["images"] = self.photos
         # Read once for the page and the note on what is not translated (portal.i18n), which reuses them.
-        _prefetch_children(self, "documents", "document")
+        prefetch_children(self, "documents", "document")
         context["documents"] = self.documents.all()
-        context["agencies"] = [link.agency for link in _children(self, "agency_links", "agency") if link.agency.live]
+        context["agencies"] = [link.agency for link in children(self, "agency_links", "agency") if link.agency.live]
         context["topics"] = self.topics.all()
         return context
 
     @cached_property
     def photos(self):
         """The release's photos, read once for the page, its preview image and its JSON-LD."""
-        _prefetch_children(self, "images", "image")
+        prefetch_children(self, "images", "image")
         return list(self.images.all())
 
     def lead_image(self):
@@ -244,44 +249,6 @@ class PressReleasePage(LanguagePreviewMixin, DayPage, ChangeHistory, Page):
     @property
     def spokesperson_phone_uri(self):
         return tel_uri(self.spokesperson_phone)
-
-
-def _children(page, relation, joined):
-    """`getattr(page, relation).select_related(joined)` as a list: for a saved release's rows,
-    read by a statement compiled once (portal.statements), the same SQL for every release; a
-    preview's rows still in memory (modelcluster) as the manager gives them."""
-    manager = getattr(page, relation)
-    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
-        return list(manager.select_related(joined))
-    model, key = manager.model, manager.model._meta.get_field("page")
-    found = instances(
-        ("release-children", model, joined),
-        lambda: model._default_manager.select_related(joined).filter(page__in=[page.pk]),
-        params=(page.pk,),
-    )
-    for row in found:
-        # As the manager's rows: each knows the release it was read from.
-        key.set_cached_value(row, page)
-    return found
-
-
-def _prefetch_children(page, relation, joined):
-    """`prefetch_related_objects([page], Prefetch(relation, Model.objects.select_related(joined)))`,
-    its rows read by `_children`, kept where Django's prefetch keeps them."""
-    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
-        model = getattr(page, relation).model
-        prefetch_related_objects([page], Prefetch(relation, model._default_manager.select_related(joined)))
-        return
-    if relation in getattr(page, "_prefetched_objects_cache", {}):
-        return
-    found = _children(page, relation, joined)
-    manager = getattr(page, relation)
-    queryset = manager._apply_rel_filters(manager.model._default_manager.select_related(joined))
-    queryset._result_cache = found
-    queryset._prefetch_done = True
-    if not hasattr(page, "_prefetched_objects_cache"):
-        page._prefetched_objects_cache = {}
-    page._prefetched_objects_cache[relation] = queryset
 
 
 class PressReleaseImage(Orderable):

@@ -1,5 +1,5 @@
 """A release's photos, documents and agency links read by statements compiled once
-(pressroom.models.releases): for each release the rows Django's own queries read, each knowing
+(portal.statements.children): for each release the rows Django's own queries read, each knowing
 its release; a preview's rows still in memory as the form gave them."""
 
 import pytest
@@ -9,9 +9,9 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from portal.factories import StandardPageFactory
+from portal.statements import children, prefetch_children
 from pressroom.factories import PressReleasePageFactory
 from pressroom.models import PressReleaseAgency, PressReleaseDocument, PressReleaseImage, PressReleasePage
-from pressroom.models.releases import _children, _prefetch_children
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_each_release_gets_the_rows_djangos_prefetch_gives_it(pressroom, home, r
         model = getattr(expected, relation).model
         prefetch_related_objects([expected], Prefetch(relation, model.objects.select_related(joined)))
 
-        _prefetch_children(release, relation, joined)
+        prefetch_children(release, relation, joined)
 
         rows, django = list(getattr(release, relation).all()), list(getattr(expected, relation).all())
         assert [(fields(row), fields(getattr(row, joined))) for row in rows] == [
@@ -55,7 +55,7 @@ def test_each_release_gets_its_agency_links_as_its_manager_gives_them(pressroom,
         release = release_with_children(pressroom, home, count)
         django = list(release.agency_links.select_related("agency"))
 
-        rows = _children(release, "agency_links", "agency")
+        rows = children(release, "agency_links", "agency")
 
         assert [(fields(row), fields(row.agency)) for row in rows] == [
             (fields(row), fields(row.agency)) for row in django
@@ -67,9 +67,9 @@ def test_a_preview_shows_the_photos_of_the_form_not_of_the_database(pressroom, h
     release = release_with_children(pressroom, home, 1)
     release.images = [PressReleaseImage(image=ImageFactory(), alt_text_en="From the form")]
 
-    _prefetch_children(release, "images", "image")
+    prefetch_children(release, "images", "image")
 
     assert [image.alt_text_en for image in release.images.all()] == ["From the form"]
-    assert [link.pk for link in _children(release, "agency_links", "agency")] == list(
+    assert [link.pk for link in children(release, "agency_links", "agency")] == list(
         release.agency_links.values_list("pk", flat=True)
     )
