@@ -6,17 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from portal.blocks import OptionalPageChooserBlock, OptionalSnippetChooserBlock
 
 
 class WhereToGoBlock(blocks.StructBlock):
-    platform = SnippetChooserBlock(
+    platform = OptionalSnippetChooserBlock(
         "cns.ServicePlatform",
         label=_("Service platform"),
         required=False,
         help_text=_("A platform from the service directory."),
     )
-    page = blocks.PageChooserBlock(
+    page = OptionalPageChooserBlock(
         label=_("Page"),
         required=False,
         help_text=_("An agency's profile or any other page of the site."),

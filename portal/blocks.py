@@ -8,6 +8,26 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class OptionalChooser:
+    """A chooser an editor may leave empty. Reading a page's blocks, Wagtail asks the database for
+    the chosen objects of all of them at once; when every one was left empty, that is nothing to
+    read, and no query is built for it."""
+
+    def bulk_to_python(self, values):
+        if all(value is None for value in values):
+            return [None] * len(values)
+        return super().bulk_to_python(values)
+
+
+class OptionalPageChooserBlock(OptionalChooser, blocks.PageChooserBlock):
+    pass
+
+
+class OptionalSnippetChooserBlock(OptionalChooser, SnippetChooserBlock):
+    pass
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -74,7 +94,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 class CallToActionBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Button text"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    page = OptionalPageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("External address"), required=False)
 
     class Meta:
