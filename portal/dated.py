@@ -9,6 +9,7 @@ conference, an event).
 from django.db.models import Q
 from django.utils import timezone
 
+from .statements import placed_instances
 from .withdrawal import LanguageQuerySet
 
 
@@ -83,16 +84,26 @@ class SpanQuerySet(LanguageQuerySet):
         """Over, the latest first."""
         return self._ends("lte", now or timezone.now()).order_by("-start", "-pk")
 
-    def upcoming_and_past(self, count, now=None):
+    def upcoming_and_past(self, count, now=None, key=None):
         """The first `count` of `upcoming()` and of `past()`, as two lists, in one query: a listing
-        that shows both pays one query's building and round trip instead of two."""
+        that shows both pays one query's building and round trip instead of two. With `key`
+        (every value this queryset's SQL depends on), its SQL is compiled once and run with the
+        moment of each call (`portal.statements`)."""
         now = now or timezone.now()
-        shown = Q(pk__in=self.upcoming(now).values("pk")[:count]) | Q(pk__in=self.past(now).values("pk")[:count])
-        rows = list(self.filter(shown).order_by("start", "pk"))
+        if key is None:
+            rows = list(self._around(count, now))
+        else:
+            rows = placed_instances(
+                ("upcoming-and-past", count, *key), lambda moment: self._around(count, moment), (now,)
+            )
         end_field = self.model.end_field
         upcoming = [row for row in rows if getattr(row, end_field) > now]
         past = [row for row in reversed(rows) if getattr(row, end_field) <= now]
         return upcoming, past
+
+    def _around(self, count, now):
+        shown = Q(pk__in=self.upcoming(now).values("pk")[:count]) | Q(pk__in=self.past(now).values("pk")[:count])
+        return self.filter(shown).order_by("start", "pk")
 
     def ended_since(self, moment):
         return self._ends("gte", moment)

@@ -9,6 +9,8 @@ and the part of its cost that grows with the section is the narrow sort.
 from django.core.paginator import Paginator
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 
+from .statements import instances
+
 _LARGEST_OFFSET = 2**63 - 1
 
 
@@ -30,7 +32,13 @@ class ListingPaginator(Paginator):
 
     `get_page` reads the page's rows and the listing's count in one query, where Django's counts
     first; only a number past the last page costs a query more (the count, then the last page).
+    With `key` (every value the listing's SQL depends on), that query's SQL is compiled once per
+    page number (`portal.statements`); its rows are read every time.
     """
+
+    def __init__(self, object_list, per_page, key=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.key = key
 
     def get_page(self, number):
         if not self._counts_with_rows():
@@ -46,11 +54,16 @@ class ListingPaginator(Paginator):
         # the last page too: Django's way counts first and shows the last page.
         if number < 1 or "count" in self.__dict__ or bottom + self.per_page > _LARGEST_OFFSET:
             return super().get_page(number)
-        rows = list(
-            rows_between(self.object_list, bottom, bottom + self.per_page).annotate(
+
+        def page_rows():
+            return rows_between(self.object_list, bottom, bottom + self.per_page).annotate(
                 listing_count=_count_of(self.object_list)
             )
-        )
+
+        if self.key is None:
+            rows = list(page_rows())
+        else:
+            rows = instances(("listing", *self.key, self.per_page, number), page_rows)
         if not rows and number > 1:
             return super().get_page(number)
         self.count = rows[0].listing_count if rows else 0

@@ -40,10 +40,19 @@ def pressroom_index(request, page, year=None, month=None):
             trail.append((period, route_url(page, "month_archive", year=year, month=month)))
     release_filter = ReleaseFilter(request.GET, all_releases)
     releases = release_filter.qs if year is None else release_filter.qs.in_period(year, month)
-    paginator = ListingPaginator(releases.defer_streamfields(), page.releases_per_page)
+    # The SQL of what is shown depends on the pressroom, the language and what was chosen (values
+    # the filter offers, a period the archive checks), compiled once for each (portal.statements).
+    shown = (page.pk, page.path, page.depth, get_language())
+    paginator = ListingPaginator(
+        releases.defer_streamfields(),
+        page.releases_per_page,
+        key=("pressroom-releases", *shown, tuple(sorted(release_filter.chosen.items())), year, month),
+    )
     releases_page = paginator.get_page(request.GET.get("page"))
 
-    upcoming_conferences, past_conferences = page.conferences().defer("transcript").upcoming_and_past(5)
+    upcoming_conferences, past_conferences = (
+        page.conferences().defer("transcript").upcoming_and_past(5, key=("pressroom-conferences", *shown))
+    )
     context = {
         "releases": releases_page,
         "archive": [

@@ -1,9 +1,12 @@
 """Statements compiled once (portal.statements) read the rows afresh each time they run: only
 their SQL is kept, never what the database answered."""
 
+from datetime import timedelta
+
 import pytest
 
 from django.db.models import Value
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -137,3 +140,34 @@ def test_first_is_djangos_first(home):
     SiteNotice.objects.filter(pk=later.pk).update(text_en="Changed")
     expected = SiteNotice.objects.select_related("link_page").first()
     assert (fields(notice()), fields(notice().link_page)) == (fields(expected), fields(expected.link_page))
+
+
+def test_a_statement_with_deferred_fields_reads_them_when_asked_as_django_does(home):
+    page = StandardPageFactory(parent=home, title_en="Deferred")
+
+    def build():
+        return StandardPage.objects.filter(pk=page.pk).defer("body")
+
+    found = instances(("test-deferred", page.pk), build)[0]
+    django = build().get()
+
+    assert found.get_deferred_fields() == django.get_deferred_fields() and "body" in found.get_deferred_fields()
+    assert found.title_en == "Deferred", repr(found.title_en)
+    assert list(found.body.raw_data) == list(django.body.raw_data)
+
+
+def test_a_moment_is_placed_in_the_statement_each_run(home):
+    """Each run passes its own moment, where its stand-in was compiled (PostgreSQL's driver takes
+    the moment itself; elsewhere the queryset runs as Django runs it): the rows are the ones
+    Django finds for that moment."""
+    early, late = StandardPageFactory(parent=home), StandardPageFactory(parent=home)
+    moments = [timezone.now() - timedelta(days=2), timezone.now() + timedelta(days=2)]
+    StandardPage.objects.filter(pk=early.pk).update(first_published_at=moments[0] - timedelta(hours=1))
+    StandardPage.objects.filter(pk=late.pk).update(first_published_at=moments[1] - timedelta(hours=1))
+
+    def build(moment):
+        return StandardPage.objects.filter(first_published_at__lt=moment).order_by("pk")
+
+    for moment in (*moments, timezone.now()):
+        found = placed_instances(("test-moment",), build, (moment,))
+        assert [page.pk for page in found] == list(build(moment).values_list("pk", flat=True))
