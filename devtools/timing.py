@@ -93,8 +93,10 @@ def measure(urls, requests, cache_seconds):
     }
 
 
-def load_test(host, port, path, seconds, max_requests, threads):
-    """Requests per second against `path` from `threads` keep-alive connections."""
+def load_test(host, port, path, seconds, max_requests, threads, headers=None):
+    """Requests per second against `path` from `threads` keep-alive connections, each request with
+    `headers` besides Host and Accept-Encoding."""
+    sent_headers = {"Host": host, "Accept-Encoding": "gzip", **(headers or {})}
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
     counts = Counter()
@@ -109,7 +111,7 @@ def load_test(host, port, path, seconds, max_requests, threads):
                 counts["sent"] += 1
             started = time.perf_counter()
             try:
-                connection_.request("GET", path, headers={"Host": host, "Accept-Encoding": "gzip"})
+                connection_.request("GET", path, headers=sent_headers)
                 response = connection_.getresponse()
                 response.read()
                 status = response.status
