@@ -266,6 +266,11 @@ def memory(served):
     return [procstats.memory_mb(pid) for pid in served.workers()]
 
 
+def server_memory(served):
+    """PSS in MB of the master and its workers together: the memory the whole server takes."""
+    return sum(procstats.memory_mb(pid)[0] for pid in (served.master, *served.workers()))
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

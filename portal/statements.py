@@ -102,17 +102,12 @@ def _keep(statements, key, statement):
 
 
 def _run(statement, params):
-    model, db, sql, _compiled_params, columns, layout = statement
+    model, db, sql, _compiled_params, converters, layout = statement
     fields, attnames, related_populators, annotations = layout
     connection = connections[db]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    converters = [
-        (index, column, convert)
-        for index, column in enumerate(columns)
-        for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-    ]
     found = []
     for row in rows:
         if converters:
@@ -217,4 +212,11 @@ def _compile(queryset, params):
         get_related_populators(klass_info, compiler.select, queryset.db),
         tuple(compiler.annotation_col_map.items()),
     )
-    return queryset.model, queryset.db, sql, tuple(compiled_params), columns, layout
+    # The columns' converters, as the compiler gives them (what a column's value becomes in Python).
+    connection = connections[queryset.db]
+    converters = tuple(
+        (index, column, convert)
+        for index, column in enumerate(columns)
+        for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+    )
+    return queryset.model, queryset.db, sql, tuple(compiled_params), converters, layout

@@ -190,6 +190,7 @@ class Command(BaseCommand):
                             served, port, path, seconds, connections, site.database, sidebyside.VISITOR_WITH_A_COOKIE
                         )
                     runs[(site.name, "memory")] = sidebyside.memory(served)
+                    runs[(site.name, "server memory")] = sidebyside.server_memory(served)
             cached = self.cached_through_front_door(ours, seconds, connections)
         finally:
             shutil.rmtree(static_root, ignore_errors=True)
@@ -202,7 +203,7 @@ class Command(BaseCommand):
         self.stdout.write(sidebyside.format_table(self.comparison_rows(ours, theirs, runs, cached)))
         self.stdout.write("Requests per second (noisy on a shared machine):")
         for (site, role), run in sorted(runs.items()):
-            if role != "memory":
+            if not role.endswith("memory"):
                 self.stdout.write(
                     f"  {site:<11} {role:<17} {run.rps:>7.0f} req/s, p95 {run.p95:.1f} ms, {run.other} not 200"
                 )
@@ -234,12 +235,25 @@ class Command(BaseCommand):
             )
         )
         our_memory, their_memory = runs[(ours.name, "memory")], runs[(theirs.name, "memory")]
+        # What a worker adds is the memory only it has (USS): what the preloaded master shares
+        # with every worker (the app, jieba's and pypinyin's dictionaries) is there once for all
+        # of them. PSS divides that between the master and the workers; the server's whole is
+        # on the next row.
         rows.append(
             (
-                "memory of one worker after the runs, PSS (USS)",
-                " / ".join(f"{pss:.0f} ({uss:.0f}) MB" for pss, uss in our_memory),
-                " / ".join(f"{pss:.0f} ({uss:.0f}) MB" for pss, uss in their_memory),
-                sidebyside.ratio(max(p for p, _u in our_memory), max(p for p, _u in their_memory)),
+                "memory of one worker after the runs, its own (USS; PSS with its share of the master's)",
+                " / ".join(f"{uss:.0f} MB ({pss:.0f})" for pss, uss in our_memory),
+                " / ".join(f"{uss:.0f} MB ({pss:.0f})" for pss, uss in their_memory),
+                sidebyside.ratio(max(u for _p, u in our_memory), max(u for _p, u in their_memory)),
+            )
+        )
+        our_server, their_server = runs[(ours.name, "server memory")], runs[(theirs.name, "server memory")]
+        rows.append(
+            (
+                "memory of the whole server, master and 2 workers (PSS summed)",
+                f"{our_server:.0f} MB",
+                f"{their_server:.0f} MB",
+                sidebyside.ratio(our_server, their_server),
             )
         )
         static = cached["static CSS file"]
