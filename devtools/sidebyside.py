@@ -3,7 +3,8 @@
 `benchmark_pages --bakerydemo PATH` sets bakerydemo up from a clone at PATH in a scratch folder of
 its own (a virtualenv, its demo data loaded with its `load_initial_data` into a database of its own
 on the same PostgreSQL), serves both sites with gunicorn, two sync workers each, production
-settings, and drives each page with a load client. What it compares is the CPU the workers spent
+settings, and drives each page with a load client (uncached: every request with a cookie, which
+this site's page cache never answers, so that both sites render each one). What it compares is the CPU the workers spent
 per request (read from /proc, so other work on the machine hardly moves it) plus the CPU of the
 database's backends per request; requests per second are printed beside, noisier.
 """
