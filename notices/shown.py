@@ -26,9 +26,6 @@ from portal.statements import first
 
 from .models import SiteNotice
 
-# The cache's marker for "no notice to show" (None is what a miss returns).
-NONE = "none"
-
 
 @dataclass(frozen=True)
 class ShownNotice:
@@ -80,7 +77,7 @@ def current_notice():
     """The notice live now, as a `ShownNotice`, or None: one query per content generation and
     process at most (`portal.generational`: with the page cache on, as production runs; without
     it, each page reads it, so that a change made in any process shows at once in every other)."""
-    return _live(generational.kept(("site-notice",), lambda: _read() or NONE))
+    return _live(generational.kept(("site-notice",), _read))
 
 
 def _read():
@@ -89,7 +86,7 @@ def _read():
 
 
 def _live(notice):
-    return notice if isinstance(notice, ShownNotice) and notice.is_live() else None
+    return notice if notice is not None and notice.is_live() else None
 
 
 @receiver(post_save, sender=SiteNotice, dispatch_uid="notices-saved")

@@ -58,14 +58,15 @@ def children(page, relation, joined=None):
     ParentalKey's rows): read by a statement compiled once (`instances`), the same SQL for every
     page of a type; a preview's rows still in memory (modelcluster) as the manager gives them."""
     manager = getattr(page, relation)
-    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
-        return list(manager.select_related(joined) if joined else manager.all())
+    if _in_memory(page, relation):
+        return list(_rows(manager, joined))
     if relation in getattr(page, "_prefetched_objects_cache", {}):
         return list(manager.all())
     model, key = manager.model, page._meta.get_field(relation).field
-    rows = model._default_manager.select_related(joined) if joined else model._default_manager.all()
     found = instances(
-        ("children", model, key.name, joined), lambda: rows.filter(**{f"{key.name}__in": [page.pk]}), params=(page.pk,)
+        ("children", model, key.name, joined),
+        lambda: _rows(model._default_manager, joined).filter(**{f"{key.name}__in": [page.pk]}),
+        params=(page.pk,),
     )
     for row in found:
         # As the manager's rows: each knows the page it was read from.
@@ -77,22 +78,27 @@ def prefetch_children(page, relation, joined=None):
     """`prefetch_related_objects([page], Prefetch(relation, Model.objects.select_related(joined)))`,
     its rows read by `children`, kept where Django's prefetch keeps them, so that the manager's
     `all()` gives them without a query."""
-    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
-        model = getattr(page, relation).model
-        rows = model._default_manager.select_related(joined) if joined else model._default_manager.all()
-        prefetch_related_objects([page], Prefetch(relation, rows))
+    manager = getattr(page, relation)
+    if _in_memory(page, relation):
+        prefetch_related_objects([page], Prefetch(relation, _rows(manager.model._default_manager, joined)))
         return
     if relation in getattr(page, "_prefetched_objects_cache", {}):
         return
-    found = children(page, relation, joined)
-    manager = getattr(page, relation)
-    rows = manager.model._default_manager
-    queryset = manager._apply_rel_filters(rows.select_related(joined) if joined else rows.all())
-    queryset._result_cache = found
+    queryset = manager._apply_rel_filters(_rows(manager.model._default_manager, joined))
+    queryset._result_cache = children(page, relation, joined)
     queryset._prefetch_done = True
     if not hasattr(page, "_prefetched_objects_cache"):
         page._prefetched_objects_cache = {}
     page._prefetched_objects_cache[relation] = queryset
+
+
+def _in_memory(page, relation):
+    """Whether the page's items are modelcluster's, in memory: an unsaved page's, a preview's."""
+    return page.pk is None or relation in getattr(page, "_cluster_related_objects", {})
+
+
+def _rows(manager, joined):
+    return manager.select_related(joined) if joined else manager.all()
 
 
 def _keep(statements, key, statement):
