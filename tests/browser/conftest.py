@@ -80,15 +80,22 @@ class LiveSite:
         return urlsplit(self.url).netloc
 
     def wait_until_idle(self, seconds=10):
-        """Waits for the server's request threads, one per browser connection, to finish.
+        """Waits, once the tabs are closed, for the server to finish every request they sent.
 
         A tab's last requests (an autosave, an editing-session ping) may still be writing when
         its test ends. On SQLite the test database is shared in memory, where a second writer
-        gets "database table is locked" at once instead of waiting: the next test's setup would.
+        gets "database table is locked" at once instead of waiting. A request sent just before
+        its tab closed may be accepted after a first look, so the server must be seen idle twice.
         """
+        threads = getattr(self.server.thread.httpd, "_threads", None) or ()
         deadline = time.monotonic() + seconds
-        for thread in list(getattr(self.server.thread.httpd, "_threads", None) or ()):
-            thread.join(max(0, deadline - time.monotonic()))
+        quiet_looks = 0
+        while quiet_looks < 2 and time.monotonic() < deadline:
+            busy = [thread for thread in list(threads) if thread.is_alive()]
+            for thread in busy:
+                thread.join(max(0, deadline - time.monotonic()))
+            quiet_looks = 0 if busy else quiet_looks + 1
+            time.sleep(0.05)
 
 
 @pytest.fixture(scope="package")
@@ -190,6 +197,43 @@ def request_guard(live_site):
     return RequestGuard(allowed_netloc=live_site.netloc)
 
 
+class Tabs:
+    """Opens tabs, each in a fresh browser profile, and closes them all when the test ends."""
+
+    def __init__(self, chromium, live_site, request_guard):
+        self.chromium, self.live_site, self.request_guard = chromium, live_site, request_guard
+        self.contexts, self.errors = [], []
+
+    def __call__(self, **options):
+        context = self.chromium.new_context(
+            **{
+                "base_url": self.live_site.url,
+                "viewport": {"width": WIDTHS[-1], "height": 900},
+                "locale": "en-GB",
+                "timezone_id": "Asia/Shanghai",
+                "reduced_motion": "reduce",
+                **options,
+            }
+        )
+        self.contexts.append(context)
+        context.set_default_timeout(10_000)
+        context.route("**/*", self.request_guard)
+        page = context.new_page()
+        errors = self.errors
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        page.on("console", lambda message: _is_reportable(message) and errors.append(f"{page.url}: {message.text}"))
+        page.on(
+            "response",
+            lambda response: _is_failure(response) and errors.append(f"{response.url}: HTTP {response.status}"),
+        )
+        return page
+
+    def close_all(self):
+        while self.contexts:
+            self.contexts.pop().close()
+        self.live_site.wait_until_idle()
+
+
 @pytest.fixture
 def new_tab(chromium, live_site, request_guard):
     """Opens a tab in a fresh browser profile on the demo site (relative URLs work).
@@ -199,37 +243,23 @@ def new_tab(chromium, live_site, request_guard):
     error and any console error: a resource that did not load, or something the
     Content-Security-Policy refused (inline script or style).
     """
-    contexts, errors = [], []
-
-    def open_tab(**options):
-        context = chromium.new_context(
-            **{
-                "base_url": live_site.url,
-                "viewport": {"width": WIDTHS[-1], "height": 900},
-                "locale": "en-GB",
-                "timezone_id": "Asia/Shanghai",
-                "reduced_motion": "reduce",
-                **options,
-            }
-        )
-        contexts.append(context)
-        context.set_default_timeout(10_000)
-        context.route("**/*", request_guard)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-        page.on("console", lambda message: _is_reportable(message) and errors.append(f"{page.url}: {message.text}"))
-        page.on(
-            "response",
-            lambda response: _is_failure(response) and errors.append(f"{response.url}: HTTP {response.status}"),
-        )
-        return page
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-    live_site.wait_until_idle()
+    tabs = Tabs(chromium, live_site, request_guard)
+    yield tabs
+    tabs.close_all()
     assert not request_guard.foreign, f"Requests to hosts other than the site: {request_guard.foreign}"
-    assert not errors, "Errors in the browser:\n" + "\n".join(errors)
+    assert not tabs.errors, "Errors in the browser:\n" + "\n".join(tabs.errors)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A test's tabs close, and the server finishes what they asked for, before any fixture tidies up.
+
+    Fixtures that delete what a test made are torn down before ``new_tab`` when the test asks
+    for them after it; a tab still pinging the page being deleted would then hold its table.
+    """
+    tabs = getattr(item, "funcargs", {}).get("new_tab")
+    if isinstance(tabs, Tabs):
+        tabs.close_all()
 
 
 @pytest.fixture
