@@ -2,11 +2,12 @@
 Chinese news listing no longer shows it, the English page and listing still do, and the Chinese
 address of the article says, in Chinese, where to read it."""
 
-import datetime
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+from django.utils import timezone
 
 from cns.models import ArticlePage, CNSHomePage
 from portal.demotools import ensure_page
@@ -32,7 +33,7 @@ def english_only_notice(live_site):
         title_zh_hans=TITLE_ZH,
         intro_en="Which roads close on marathon morning, and when they open again.",
         intro_zh_hans="马拉松当天上午封闭的道路及恢复通行时间。",
-        date=datetime.date.today(),
+        date=timezone.localdate(),  # the Office's today, not the machine's (UTC)
     )
     yield page
     page.delete()
